@@ -1,0 +1,3 @@
+from zhongshi.cli import main
+
+main()

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from zhongshi.organisations.domain.queries.regions import location_regions
+from zhongshi.organisations.models import Region
+from zhongshi.organisations.validators import normalise_credit_code, validate_credit_code
+from zhongshi.reference.domain.queries.vocabularies import get_choices
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("The user name or password is wrong. After %(limit)s failed attempts the account "
+                           "is locked for a while."),
+        "inactive": _("This account is disabled."),
+    }
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        from django.conf import settings
+
+        return forms.ValidationError(
+            self.error_messages["invalid_login"], code="invalid_login",
+            params={"limit": settings.AXES_FAILURE_LIMIT},
+        )
+
+
+class DistrictChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Region) -> str:
+        return obj.full_name
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Organisation name"), max_length=200)
+    credit_code = forms.CharField(label=_("Unified social credit code"), max_length=30,
+                                  help_text=_("18 characters, as on the business licence."))
+    unit_type = forms.ChoiceField(label=_("Unit type"))
+    district = DistrictChoiceField(label=_("Location (district, county or zone)"), queryset=Region.objects.none())
+    address = forms.CharField(label=_("Postal address"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=50)
+    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=50)
+    contact_email = forms.EmailField(label=_("Contact e-mail"))
+    username = forms.CharField(label=_("User name"), max_length=150)
+    full_name = forms.CharField(label=_("Your name"), max_length=50)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit_type"].choices = [("", "---------"), *get_choices("unit_type", value="name")]
+        self.fields["district"].queryset = location_regions().select_related("parent__parent")
+
+    def clean_credit_code(self) -> str:
+        code = normalise_credit_code(self.cleaned_data["credit_code"])
+        validate_credit_code(code)
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        return data
+
+
+class ResetPasswordForm(SetPasswordForm):
+    pass
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    pass
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                             max_length=1000)

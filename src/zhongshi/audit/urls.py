@@ -1,0 +1,6 @@
+from django.urls import path
+
+from zhongshi.audit import views
+
+app_name = "audit"
+urlpatterns = [path("", views.AuditEntryListView.as_view(), name="entry_list")]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+
+from zhongshi.audit.models import AuditAction, AuditEntry
+from zhongshi.core.views_base import ScopedListMixin
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    action = forms.ChoiceField(label=_("Action"), required=False,
+                               choices=[("", _("All")), *AuditAction.choices])
+
+
+class AuditEntryListView(ScopedListMixin, ListView):
+    permission_required = "audit.list_auditentry"
+    model = AuditEntry
+    template_name = "audit/entry_list.html"
+    paginate_by = 50
+
+    def get_base_queryset(self) -> QuerySet[AuditEntry]:
+        queryset = AuditEntry.objects.all()
+        self.filter_form = AuditFilterForm(self.request.GET or None)
+        if self.filter_form.is_valid():
+            if q := self.filter_form.cleaned_data["q"].strip():
+                queryset = queryset.filter(Q(actor_name__icontains=q) | Q(target_repr__icontains=q)
+                                           | Q(message__icontains=q))
+            if action := self.filter_form.cleaned_data["action"]:
+                queryset = queryset.filter(action=action)
+        return queryset
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "filter_form": self.filter_form}

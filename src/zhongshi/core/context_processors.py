@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from zhongshi.core.navigation import navigation_for
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    return {
+        "system_name": settings.ZHONGSHI_SYSTEM_NAME,
+        "navigation": navigation_for(user, request.path) if user is not None else [],
+    }

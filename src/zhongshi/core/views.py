@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.template.loader import render_to_string
+from django.views.generic import TemplateView, View
+from django.views.i18n import set_language
+
+from zhongshi.audit.domain.record_event import record_event
+from zhongshi.audit.models import AuditAction
+from zhongshi.core.domain.queries.home import get_home_page
+from zhongshi.core.views_base import PublicMixin
+
+
+class HomeView(PublicMixin, TemplateView):
+    def get_template_names(self) -> list[str]:
+        if self.request.user.is_authenticated:
+            return ["core/home.html"]
+        return ["core/landing.html"]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if self.request.user.is_authenticated:
+            context["page"] = get_home_page(self.request.user)
+        return context
+
+
+class HealthView(PublicMixin, View):
+    def get(self, request: HttpRequest) -> JsonResponse:
+        return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """403: a clear Chinese page, and an audit entry of the refused attempt."""
+    user = request.user if request.user.is_authenticated else None
+    record_event(action=AuditAction.ACCESS_DENIED, actor=user, message=f"{request.method} {request.path}"[:500])
+    message = str(exception) if exception is not None and str(exception) else ""
+    html = render_to_string("403.html", {"message": message}, request=request)
+    return HttpResponseForbidden(html)
+
+
+def set_language_view(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language (Chinese by default, English through Django i18n)."""
+    return set_language(request)
+
+
+set_language_view.public = True  # type: ignore[attr-defined]

@@ -1,0 +1,103 @@
+"""Fictional demo data: Hubei, Wuhan and three districts, three host organisations, one user per role.
+
+Idempotent: running it again changes nothing. Every name, code and figure is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from stdnum.cn import uscc
+
+from zhongshi.accounts.models import User
+from zhongshi.organisations.domain.load_regions import load_region_file
+from zhongshi.organisations.enums import HostOrgStatus
+from zhongshi.organisations.models import Authority, DemandEnterprise, Expert, HostOrg, Region
+from zhongshi.reference.models import ReferenceItem
+
+DEMO_PASSWORD = "Zhongshi@2026"  # noqa: S105 - printed to the user of the embedded demo
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    organisation: str
+
+
+def make_credit_code(first17: str) -> str:
+    """A credit code with the right GB 32100-2015 check character (for fictional organisations)."""
+    return first17 + uscc.calc_check_digit(first17)
+
+
+HOST_ORGS = [
+    # username, name, first 17 characters of the credit code, unit type, district code, status, contact
+    ("guangxin", "武汉光芯微电子技术有限公司", "91420100MA4K00001", "民企", "420171", HostOrgStatus.APPROVED,
+     "王明", "027-87650001"),
+    ("xincailiao", "湖北江夏新材料研究院有限公司", "12420115MB1C00002", "科研机构", "420115",
+     HostOrgStatus.APPROVED, "李华", "027-81230002"),
+    ("zhizao", "武汉洪山智造装备有限公司", "91420111MA4L00003", "国企", "420111", HostOrgStatus.PENDING,
+     "张伟", "027-86540003"),
+]
+
+AUTHORITY_USERS = [
+    ("miit", "000000", "赵科长"),
+    ("hubei", "420000", "钱处长"),
+    ("zhejiang", "330000", "孙处长"),
+    ("wuhan", "420100", "周科长"),
+    ("donghu", "420171", "吴主任"),
+    ("jiangxia", "420115", "郑主任"),
+    ("hongshan", "420111", "冯主任"),
+]
+
+
+def _user(username: str, **values: object) -> User:
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User(username=username, **values)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return user
+
+
+@transaction.atomic
+def load_demo() -> list[DemoLogin]:
+    load_region_file()
+    logins: list[DemoLogin] = []
+    admin = _user("admin", role="admin", full_name="系统管理员", is_staff=True, is_superuser=True)
+    logins.append(DemoLogin(admin.username, "系统管理员", "—"))
+    for username, code, full_name in AUTHORITY_USERS:
+        authority = Authority.objects.get(region__code=code)
+        _user(username, role="authority", authority=authority, full_name=full_name)
+        label = {"ministry": "工信部人员", "province": "省经信厅审核人员", "city": "市经信局审核人员",
+                 "district": "区经信部门审核人员"}[authority.level]
+        logins.append(DemoLogin(username, label, authority.name))
+    for username, name, code17, unit_type, district, status, contact, phone in HOST_ORGS:
+        org, _ = HostOrg.objects.get_or_create(
+            credit_code=make_credit_code(code17),
+            defaults={"name": name, "unit_type": unit_type, "district": Region.objects.get(code=district),
+                      "status": status, "contact_name": contact, "contact_phone": phone,
+                      "contact_email": f"{username}@example.com", "address": "湖北省武汉市（示例地址）"},
+        )
+        _user(username, role="applicant", host_org=org, full_name=contact, email=f"{username}@example.com")
+        label = "依托单位申报用户" + ("（单位待审核）" if status == HostOrgStatus.PENDING else "")
+        logins.append(DemoLogin(username, label, org.name))
+    expert_user = _user("expert", role="expert", full_name="陈教授")
+    expert, created = Expert.objects.get_or_create(
+        user=expert_user,
+        defaults={"name": "陈教授", "title": "教授级高级工程师", "organisation": "某高校材料学院（示例）",
+                  "region": Region.objects.get(code="420102"), "fields_description": "新材料、集成电路"},
+    )
+    if created:
+        expert.clusters.set(ReferenceItem.objects.filter(vocabulary__code="cluster_hubei_51020",
+                                                         name__in=["新材料", "集成电路"]))
+    logins.append(DemoLogin("expert", "评审专家", expert.organisation))
+    enterprise, _ = DemandEnterprise.objects.get_or_create(
+        credit_code=make_credit_code("91420104MA4M00004"),
+        defaults={"name": "武汉汉江传感器有限公司", "district": Region.objects.get(code="420104"),
+                  "contact_name": "刘经理", "contact_phone": "027-85550004"},
+    )
+    _user("qiye", role="enterprise", enterprise=enterprise, full_name="刘经理")
+    logins.append(DemoLogin("qiye", "需求方企业", enterprise.name))
+    return logins

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _load_after_migrate(sender: AppConfig, **kwargs: object) -> None:
+    from zhongshi.organisations.domain.load_regions import load_region_file
+
+    load_region_file()
+
+
+class OrganisationsConfig(AppConfig):
+    name = "zhongshi.organisations"
+    label = "organisations"
+    verbose_name = _("Organisations")
+
+    def ready(self) -> None:
+        post_migrate.connect(_load_after_migrate, sender=self)

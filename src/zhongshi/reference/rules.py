@@ -1,0 +1,20 @@
+"""Reference vocabularies are public."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from zhongshi.core.permissions import register_scope
+from zhongshi.reference.models import ReferenceItem, Vocabulary
+
+
+@register_scope(Vocabulary)
+def scope_vocabularies(user: Any, queryset: QuerySet[Vocabulary]) -> QuerySet[Vocabulary]:
+    return queryset
+
+
+@register_scope(ReferenceItem)
+def scope_reference_items(user: Any, queryset: QuerySet[ReferenceItem]) -> QuerySet[ReferenceItem]:
+    return queryset
