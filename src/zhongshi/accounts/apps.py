@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "zhongshi.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from zhongshi.accounts.home import contribute_home
+        from zhongshi.core.domain.queries.home import register_home_contributor
+
+        register_home_contributor(contribute_home)

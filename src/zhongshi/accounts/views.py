@@ -13,7 +13,12 @@ from django.views.generic import FormView, ListView, TemplateView, View
 
 from zhongshi.accounts.domain.manage_users import change_own_password, reset_password, unlock_user
 from zhongshi.accounts.domain.queries.users import locked_usernames
-from zhongshi.accounts.interfaces.forms import ChangePasswordForm, LoginForm, RegistrationForm, ResetPasswordForm
+from zhongshi.accounts.interfaces.forms import (
+    ChangePasswordForm,
+    LoginForm,
+    RegistrationForm,
+    ResetPasswordForm,
+)
 from zhongshi.accounts.models import User
 from zhongshi.core.errors import DomainError
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin

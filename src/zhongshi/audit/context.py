@@ -15,7 +15,7 @@ class AuditContext:
     ip_address: str | None = None
 
 
-_current: ContextVar[AuditContext] = ContextVar("zhongshi_audit_context", default=AuditContext())
+_current: ContextVar[AuditContext] = ContextVar("zhongshi_audit_context", default=AuditContext())  # noqa: B039 (frozen)
 
 
 def get_audit_context() -> AuditContext:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules
+from rules.predicates import is_authenticated, predicate
 
 from zhongshi.core.permissions import is_in_scope
 
@@ -22,60 +22,60 @@ def _authority_level(user: Any) -> str:
     return str(authority.level) if authority is not None else ""
 
 
-@rules.predicate
+@predicate
 def is_system_admin(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and (user.is_superuser or _role(user) == "admin"))
 
 
-@rules.predicate
+@predicate
 def is_applicant(user: Any) -> bool:
     return _role(user) == "applicant" and getattr(user, "host_org_id", None) is not None
 
 
-@rules.predicate
+@predicate
 def is_approved_applicant(user: Any) -> bool:
     return is_applicant(user) and user.host_org.status == "approved"
 
 
-@rules.predicate
+@predicate
 def is_authority(user: Any) -> bool:
     return _role(user) == "authority" and getattr(user, "authority_id", None) is not None
 
 
-@rules.predicate
+@predicate
 def is_ministry(user: Any) -> bool:
     return _authority_level(user) == "ministry"
 
 
-@rules.predicate
+@predicate
 def is_province_authority(user: Any) -> bool:
     return _authority_level(user) == "province"
 
 
-@rules.predicate
+@predicate
 def is_city_authority(user: Any) -> bool:
     return _authority_level(user) == "city"
 
 
-@rules.predicate
+@predicate
 def is_district_authority(user: Any) -> bool:
     return _authority_level(user) == "district"
 
 
-@rules.predicate
+@predicate
 def is_expert(user: Any) -> bool:
     return _role(user) == "expert"
 
 
-@rules.predicate
+@predicate
 def is_enterprise(user: Any) -> bool:
     return _role(user) == "enterprise"
 
 
-@rules.predicate
+@predicate
 def in_scope(user: Any, obj: Any) -> bool:
     """The object is in the user's subtree (authority) or organisation (applicant)."""
     return obj is not None and is_in_scope(user, obj)
 
 
-is_signed_in = rules.is_authenticated
+is_signed_in = is_authenticated

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from rules.contrib.views import PermissionRequiredMixin
 
 from zhongshi.core.permissions import can, scope_queryset
@@ -27,6 +27,7 @@ class ProtectedMixin(PermissionRequiredMixin):
     """
 
     permission_required: str = ""
+    request: HttpRequest
 
     def get_permission_required(self) -> tuple[str, ...]:
         if not self.permission_required:
@@ -62,6 +63,3 @@ class ObjectPermissionMixin(ProtectedMixin):
         if self._object is None:
             self._object = self.get_object()  # type: ignore[attr-defined]
         return self._object
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]

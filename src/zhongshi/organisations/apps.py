@@ -15,4 +15,8 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        from zhongshi.core.domain.queries.home import register_home_contributor
+        from zhongshi.organisations.home import contribute_home
+
         post_migrate.connect(_load_after_migrate, sender=self)
+        register_home_contributor(contribute_home)

@@ -12,7 +12,6 @@ from zhongshi.core.predicates import (
     in_scope,
     is_applicant,
     is_authority,
-    is_district_authority,
     is_ministry,
     is_province_authority,
     is_system_admin,
@@ -95,9 +94,10 @@ def is_pending(user: Any, host_org: HostOrg | None) -> bool:
 
 
 @rules.predicate
-def is_own_district(user: Any, host_org: HostOrg | None) -> bool:
-    """The district authority of the host organisation's own district (the one that approves it)."""
-    return host_org is not None and is_district_authority(user) and host_org.district_id == user.authority.region_id
+def is_local_authority(user: Any, host_org: HostOrg | None) -> bool:
+    """The authority of the organisation's own division, the one that approves it: its district's, or for
+    a province-administered city without districts (仙桃市, 潜江市 …) that city's."""
+    return host_org is not None and is_authority(user) and host_org.district_id == user.authority.region_id
 
 
 @rules.predicate
@@ -108,7 +108,7 @@ def is_member_of(user: Any, host_org: HostOrg | None) -> bool:
 rules.add_perm("organisations.list_hostorg", is_authority | is_system_admin)
 rules.add_perm("organisations.view_hostorg", in_scope)
 rules.add_perm("organisations.change_hostorg", is_member_of | is_system_admin)
-rules.add_perm("organisations.approve_hostorg", (is_own_district | is_system_admin) & is_pending)
+rules.add_perm("organisations.approve_hostorg", (is_local_authority | is_system_admin) & is_pending)
 rules.add_perm("organisations.list_authority", is_authority | is_system_admin)
 rules.add_perm("organisations.view_authority", in_scope)
 rules.add_perm("organisations.list_partnerorg", is_applicant | is_authority | is_system_admin)

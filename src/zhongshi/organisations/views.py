@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, ListView, View
 from zhongshi.accounts.interfaces.forms import DecisionForm
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can, scope_queryset
-from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, ScopedListMixin
+from zhongshi.core.views_base import ObjectPermissionMixin, ScopedListMixin
 from zhongshi.organisations.domain.partners import add_partner_org, remove_partner_org
 from zhongshi.organisations.domain.register_host_org import (
     approve_host_org,

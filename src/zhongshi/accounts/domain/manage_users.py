@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from axes.handlers.proxy import AxesProxyHandler
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -43,10 +42,6 @@ def change_own_password(*, user: User, new_password: str) -> User:
         user.save(update_fields=["password", "must_change_password"])
         record_event(action=AuditAction.PASSWORD, target=user, actor=user, message=_("Password changed"))
     return user
-
-
-def is_locked_out(*, username: str) -> bool:
-    return bool(AxesProxyHandler.is_locked(None, credentials={"username": username}))  # type: ignore[arg-type]
 
 
 def unlock_user(*, actor: Any, user: User) -> int:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils.translation import gettext as _
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from zhongshi.core.errors import DomainError
 from zhongshi.organisations.enums import REGION_TO_AUTHORITY_LEVEL, RegionKind, RegionLevel

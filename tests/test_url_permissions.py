@@ -1,0 +1,187 @@
+"""Walk every URL pattern of the URLconf with every role and prove who may open it.
+
+The patterns come from the resolver, not from a hand-kept list: a pattern that is missing from
+``EXPECTED`` (or from the admin rule) fails ``test_every_url_has_an_expectation``, and a view that
+names neither a permission nor ``public = True`` fails ``test_every_view_declares_its_permission``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests import factories
+from zhongshi.organisations.models import HostOrg
+
+ROLES = ["anonymous", "admin", "ministry", "province", "other_province", "city", "district",
+         "other_district", "applicant", "other_applicant", "expert", "enterprise"]
+AUTHORITIES = {"ministry", "province", "other_province", "city", "district", "other_district"}
+SIGNED_IN = set(ROLES) - {"anonymous"}
+PUBLIC = set(ROLES)
+
+
+@dataclass(frozen=True)
+class Expect:
+    allowed: set[str]
+    method: str = "get"
+    kwargs: Callable[[dict[str, Any]], dict[str, Any]] = field(default=lambda roles: {})
+
+
+def _own_org(roles: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": roles["applicant"].host_org_id}
+
+
+def _fresh_pending_org(roles: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": factories.HostOrgFactory(status="pending", district=factories.region("420171")).pk}
+
+
+def _fresh_partner(roles: dict[str, Any]) -> dict[str, Any]:
+    return {"pk": factories.PartnerOrgFactory(host_org=roles["applicant"].host_org).pk}
+
+
+EXPECTED: dict[str, Expect] = {
+    "core:home": Expect(PUBLIC),
+    "core:health": Expect(PUBLIC),
+    "accounts:login": Expect(PUBLIC),
+    "accounts:logout": Expect(PUBLIC, method="post"),
+    "accounts:password_change": Expect(SIGNED_IN),
+    "accounts:register": Expect(PUBLIC),
+    "accounts:register_done": Expect(PUBLIC),
+    "accounts:user_list": Expect({"admin"}),
+    "accounts:user_reset_password": Expect({"admin"}, kwargs=lambda r: {"pk": r["applicant"].pk}),
+    "accounts:user_unlock": Expect({"admin"}, method="post", kwargs=lambda r: {"pk": r["applicant"].pk}),
+    "organisations:hostorg_list": Expect({"admin"} | AUTHORITIES),
+    "organisations:hostorg_detail": Expect({"admin", "ministry", "province", "city", "district", "applicant"},
+                                           kwargs=_own_org),
+    "organisations:hostorg_edit": Expect({"admin", "applicant"}, kwargs=_own_org),
+    "organisations:hostorg_approve": Expect({"admin", "district"}, method="post", kwargs=_fresh_pending_org),
+    "organisations:hostorg_reject": Expect({"admin", "district"}, method="post", kwargs=_fresh_pending_org),
+    "organisations:authority_list": Expect({"admin"} | AUTHORITIES),
+    "organisations:partner_list": Expect({"applicant", "other_applicant"}),
+    "organisations:partner_delete": Expect({"admin", "applicant"}, method="post", kwargs=_fresh_partner),
+    "organisations:expert_list": Expect({"admin", "ministry", "province", "other_province"}),
+    "audit:entry_list": Expect({"admin"} | AUTHORITIES),
+    "reference:vocabulary_list": Expect(PUBLIC),
+    "set_language": Expect(PUBLIC, method="post"),
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    pattern: URLPattern
+    namespace: str
+
+
+def walk(resolver: URLResolver | None = None, namespace: str = "") -> Iterator[Route]:
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry, inner)
+        else:
+            yield Route(f"{namespace}{entry.name}" if entry.name else "", entry, namespace.rstrip(":"))
+
+
+ROUTES = list(walk())
+APP_ROUTES = [r for r in ROUTES if r.namespace != "admin"]
+ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin" and r.name]
+
+
+def test_every_url_has_an_expectation() -> None:
+    names = {r.name for r in APP_ROUTES}
+    assert "" not in names, "every pattern outside the admin must be named"
+    assert names == set(EXPECTED), f"missing: {names - set(EXPECTED)}; stale: {set(EXPECTED) - names}"
+
+
+def test_every_view_declares_its_permission() -> None:
+    for route in APP_ROUTES:
+        view = getattr(route.pattern.callback, "view_class", route.pattern.callback)
+        public = getattr(view, "public", False)
+        permission = getattr(view, "permission_required", "")
+        assert public or permission, f"{route.name} ({view}) names no permission and is not public"
+        assert not (public and permission), f"{route.name} is both public and protected"
+
+
+def _client(roles: dict[str, Any], role: str) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(roles[role])
+    return client
+
+
+def _is_login_redirect(response: Any, login_prefix: str) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(login_prefix)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_access_for_every_role(name: str, roles: dict[str, Any]) -> None:
+    expect = EXPECTED[name]
+    login_url = reverse("accounts:login")
+    outcomes = {}
+    for role in ROLES:
+        url = reverse(name, kwargs=expect.kwargs(roles))
+        response = getattr(_client(roles, role), expect.method)(url)
+        outcomes[role] = response.status_code
+        if role in expect.allowed:
+            assert response.status_code in (200, 302), (name, role, response.status_code)
+            if response.status_code == 302:
+                assert not _is_login_redirect(response, login_url) or name == "accounts:logout", (name, role)
+        elif role == "anonymous":
+            assert _is_login_redirect(response, login_url), (name, role, response.status_code)
+        else:
+            assert response.status_code == 403, (name, role, response.status_code)
+            assert "您无权访问此页面" in response.content.decode() or "无权" in response.content.decode()
+
+
+def _admin_kwargs(route: Route, roles: dict[str, Any]) -> dict[str, Any] | None:
+    keys = set(route.pattern.pattern.regex.groupindex)
+    if "url" in keys:  # the admin's catch-all
+        return None
+    kwargs: dict[str, Any] = {}
+    if "app_label" in keys:
+        kwargs["app_label"] = "organisations"
+    if "content_type_id" in keys:
+        kwargs["content_type_id"] = ContentType.objects.get_for_model(HostOrg).pk
+    if "object_id" in keys:
+        label = route.name.split(":", 1)[1].rsplit("_", 1)[0]
+        model = next(ct.model_class() for ct in ContentType.objects.all()
+                     if f"{ct.app_label}_{ct.model}" == label) if label not in {"view_on_site"} else HostOrg
+        obj = model._default_manager.order_by("pk").first() if model is not None else None
+        kwargs["object_id"] = str(obj.pk) if obj is not None else "1"
+    if "id" in keys:
+        kwargs["id"] = roles["applicant"].pk
+    return kwargs
+
+
+@pytest.mark.django_db
+def test_admin_urls_only_for_system_administrators(roles: dict[str, Any]) -> None:
+    """Django's admin is for reference data and emergencies: staff only, everyone else is sent away."""
+    assert len(ADMIN_ROUTES) > 20
+    admin_login = reverse("admin:login")
+    checked = 0
+    for route in ADMIN_ROUTES:
+        kwargs = _admin_kwargs(route, roles)
+        if kwargs is None:
+            continue
+        url = reverse(route.name, kwargs=kwargs)
+        for role in ROLES:
+            response = _client(roles, role).get(url)
+            if route.name == "admin:login":
+                assert response.status_code in (200, 302), (route.name, role)
+            elif role == "admin":
+                assert response.status_code in (200, 302, 405), (route.name, role, response.status_code)
+                if response.status_code == 302:
+                    assert not response["Location"].startswith(admin_login), (route.name, role)
+            else:
+                assert response.status_code == 302, (route.name, role, response.status_code)
+                assert response["Location"].startswith(admin_login), (route.name, role)
+        checked += 1
+    assert checked == len(ADMIN_ROUTES) - sum(1 for r in ADMIN_ROUTES if "url" in r.pattern.pattern.regex.groupindex)
