@@ -66,8 +66,8 @@ def test_registration_then_district_approval(live_url: str, page: object) -> Non
     page.get_by_label("联系邮箱").fill("he@example.com")  # type: ignore[attr-defined]
     page.get_by_label("用户名").fill("qingshan")  # type: ignore[attr-defined]
     page.get_by_label("您的姓名").fill("何工")  # type: ignore[attr-defined]
-    page.get_by_label("密码", exact=True).fill("Qingshan-2026!")  # type: ignore[attr-defined]
-    page.get_by_label("确认密码").fill("Qingshan-2026!")  # type: ignore[attr-defined]
+    page.get_by_label("密码", exact=True).fill("Hb-Pilot#7391")  # type: ignore[attr-defined]
+    page.get_by_label("确认密码").fill("Hb-Pilot#7391")  # type: ignore[attr-defined]
     page.get_by_role("button", name="提交注册").click()  # type: ignore[attr-defined]
     assert "已收到" in page.locator("main").inner_text()  # type: ignore[attr-defined]
 

@@ -66,7 +66,8 @@ class RegisterView(PublicMixin, FormView):
                 address=data["address"],
             ))
         except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            field = {"password": "password1"}.get(exc.field or "", exc.field)
+            form.add_error(field if field in form.fields else None, exc.message)
             return self.form_invalid(form)
         return redirect("accounts:register_done")
 

@@ -57,6 +57,7 @@ class HostOrgDetailView(HostOrgObjectMixin, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         org = self.object
+        context["can_list"] = can(self.request.user, "organisations.list_hostorg")
         context["can_decide"] = can(self.request.user, "organisations.approve_hostorg", org)
         context["can_change"] = can(self.request.user, "organisations.change_hostorg", org)
         context["decision_form"] = DecisionForm()

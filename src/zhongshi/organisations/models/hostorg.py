@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zhongshi.organisations.enums import HostOrgStatus
@@ -45,6 +46,9 @@ class HostOrg(models.Model):
 
     def audit_scope_path(self) -> str:
         return self.district.path
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:hostorg_detail", args=[self.pk])
 
 
 class PartnerOrg(models.Model):
