@@ -9,7 +9,11 @@ sudo_cmd=""
 if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
 
 need_apt=()
-command -v python3.11 >/dev/null 2>&1 || command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-venv)
+if ! command -v python3 >/dev/null 2>&1; then
+  need_apt+=(python3 python3-venv)
+elif [ ! -x .venv/bin/python ] && ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+  need_apt+=(python3-venv)
+fi
 command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)

@@ -52,13 +52,15 @@ def test_registration_then_district_approval(live_url: str, page: object) -> Non
 
     page.goto(f"{live_url}/accounts/register/")  # type: ignore[attr-defined]
     page.get_by_label("单位名称").fill("武汉青山示范中试科技有限公司")  # type: ignore[attr-defined]
-    page.get_by_label("统一社会信用代码").fill("91420111MA4K0000X")  # type: ignore[attr-defined]
+    valid = credit_code("91420111MA")
+    wrong = valid[:-1] + ("0" if valid[-1] != "0" else "1")  # same code, wrong check character
+    page.get_by_label("统一社会信用代码").fill(wrong)  # type: ignore[attr-defined]
     page.get_by_role("button", name="提交注册").click()  # type: ignore[attr-defined]
     errors = page.locator(".field-error").all_inner_texts()  # type: ignore[attr-defined]
-    assert any("统一社会信用代码" in e for e in errors), errors  # wrong check character, explained
+    assert any("统一社会信用代码" in e and "无效" in e for e in errors), errors  # wrong check character
     assert page.get_by_label("单位名称").input_value() == "武汉青山示范中试科技有限公司"  # nothing lost
     screenshot(page, "register-errors")
-    page.get_by_label("统一社会信用代码").fill(credit_code("91420111MA"))  # type: ignore[attr-defined]
+    page.get_by_label("统一社会信用代码").fill(valid)  # type: ignore[attr-defined]
     page.get_by_label("单位类型").select_option("民企")  # type: ignore[attr-defined]
     page.get_by_label("所在地", exact=False).select_option(label="湖北省武汉市洪山区")  # type: ignore[attr-defined]
     page.get_by_label("联系人", exact=True).fill("何工")  # type: ignore[attr-defined]

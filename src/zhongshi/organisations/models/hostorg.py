@@ -44,11 +44,11 @@ class HostOrg(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def audit_scope_path(self) -> str:
-        return self.district.path
-
     def get_absolute_url(self) -> str:
         return reverse("organisations:hostorg_detail", args=[self.pk])
+
+    def audit_scope_path(self) -> str:
+        return self.district.path
 
 
 class PartnerOrg(models.Model):

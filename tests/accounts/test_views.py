@@ -1,0 +1,183 @@
+"""src/zhongshi/accounts/views.py: sign-in, lockout (django-axes) and the password pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from zhongshi.accounts.domain.manage_users import unlock_user
+from zhongshi.audit.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Test-password-1"  # tests.factories.UserFactory
+
+
+def post_login(client: Client, username: str, password: str):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def actions(username: str, action: str) -> int:
+    return AuditEntry.objects.filter(action=action, actor_name=username).count()
+
+
+def test_signing_in_records_a_login_entry(roles):
+    client = Client()
+    user = roles["district"]
+
+    response = post_login(client, user.username, PASSWORD)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    [entry] = AuditEntry.objects.filter(action="login")
+    assert entry.actor == user
+    assert entry.target_id == str(user.pk)
+    assert entry.scope_path == "000000/420000/420100/420171/"
+    assert entry.ip_address == "127.0.0.1"
+
+
+def test_a_wrong_password_shows_the_error_and_records_a_failed_login(roles):
+    client = Client()
+    user = roles["applicant"]
+
+    response = post_login(client, user.username, "wrong-password")
+
+    assert response.status_code == 200
+    assert "用户名或密码错误。连续失败5次后，账号将被暂时锁定。" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    [entry] = AuditEntry.objects.filter(action="login_failed")
+    assert entry.actor is None
+    assert entry.actor_name == user.username
+    assert entry.target_id == str(user.pk)
+    assert entry.message == f"username={user.username}"
+    assert entry.ip_address == "127.0.0.1"
+
+
+def test_an_unknown_user_name_is_recorded_without_target(db):
+    post_login(Client(), "nobody", "wrong-password")
+
+    [entry] = AuditEntry.objects.filter(action="login_failed")
+    assert (entry.actor_name, entry.target_id, entry.scope_path) == ("nobody", "", "")
+
+
+def test_five_failed_logins_lock_the_account(roles):
+    client = Client()
+    user = roles["applicant"]
+
+    responses = [post_login(client, user.username, "wrong-password") for _ in range(5)]
+
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
+    assert actions(user.username, "login_failed") == 5
+    assert actions(user.username, "locked_out") == 1
+    [locked] = AuditEntry.objects.filter(action="locked_out")
+    assert locked.target_id == str(user.pk)
+    assert locked.message == f"username={user.username}"
+
+    right = post_login(client, user.username, PASSWORD)
+
+    assert right.status_code == 429
+    page = right.content.decode()
+    assert "账户已锁定" in page
+    assert "登录失败次数过多，该账号已被暂时锁定" in page
+    assert "_auth_user_id" not in client.session
+    assert not AuditEntry.objects.filter(action="login").exists()
+
+
+def test_the_lock_is_per_account_not_per_address(roles):
+    client = Client()
+    for _ in range(5):
+        post_login(client, roles["applicant"].username, "wrong-password")
+
+    response = post_login(client, roles["other_applicant"].username, PASSWORD)
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(roles["other_applicant"].pk)
+
+
+def test_unlocked_by_an_administrator_the_user_signs_in(roles):
+    user = roles["applicant"]
+    for _ in range(5):
+        post_login(Client(), user.username, "wrong-password")
+
+    unlock_user(actor=roles["admin"], user=user)
+
+    client = Client()
+    response = post_login(client, user.username, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_the_unlock_page_unlocks(roles, login):
+    user = roles["applicant"]
+    for _ in range(5):
+        post_login(Client(), user.username, "wrong-password")
+
+    response = login(roles["admin"]).post(reverse("accounts:user_unlock", args=[user.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:user_list")
+    assert post_login(Client(), user.username, PASSWORD).status_code == 302
+
+
+def test_the_password_change_view_changes_the_password(roles, login):
+    user = roles["expert"]
+    client = login(user)
+
+    response = client.post(reverse("accounts:password_change"), {
+        "old_password": PASSWORD, "new_password1": "New-pilot-2027", "new_password2": "New-pilot-2027",
+    })
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:home")
+    user.refresh_from_db()
+    assert user.check_password("New-pilot-2027")
+    assert client.get(reverse("core:home")).status_code == 200  # still signed in
+    [entry] = AuditEntry.objects.filter(action="password", target_id=str(user.pk))
+    assert entry.actor == user
+
+
+def test_the_password_change_view_needs_the_old_password(roles, login):
+    user = roles["expert"]
+
+    response = login(user).post(reverse("accounts:password_change"), {
+        "old_password": "not-my-password", "new_password1": "New-pilot-2027", "new_password2": "New-pilot-2027",
+    })
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["old_password"]
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_the_password_change_view_needs_sign_in(db):
+    response = Client().get(reverse("accounts:password_change"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_reset_password_page(roles, login):
+    target = roles["applicant"]
+
+    response = login(roles["admin"]).post(reverse("accounts:user_reset_password", args=[target.pk]), {
+        "new_password1": "Temp-pilot-2026", "new_password2": "Temp-pilot-2026",
+    })
+
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.must_change_password is True
+    assert target.check_password("Temp-pilot-2026")
+
+
+def test_a_reviewer_may_not_open_the_reset_password_page(roles, login):
+    target = roles["applicant"]
+
+    response = login(roles["district"]).post(reverse("accounts:user_reset_password", args=[target.pk]), {
+        "new_password1": "Temp-pilot-2026", "new_password2": "Temp-pilot-2026",
+    })
+
+    assert response.status_code == 403
+    target.refresh_from_db()
+    assert target.must_change_password is False
