@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import rules
 from django.db import models
+from rules.permissions import has_perm, perm_exists
 
 M = TypeVar("M", bound=models.Model)
 ScopeFunction = Callable[[Any, "models.QuerySet[Any]"], "models.QuerySet[Any]"]
@@ -52,6 +52,6 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     Asks ``rules`` directly rather than ``user.has_perm``, which lets a superuser do anything: here the
     predicates alone decide, so an administrator cannot, say, act as an applicant.
     """
-    if not rules.perm_exists(action):
+    if not perm_exists(action):  # type: ignore[no-untyped-call]
         raise LookupError(f"Unknown permission {action}")
-    return bool(rules.has_perm(action, user, obj))
+    return bool(has_perm(action, user, obj))  # type: ignore[no-untyped-call]

@@ -108,7 +108,10 @@ def is_member_of(user: Any, host_org: HostOrg | None) -> bool:
 rules.add_perm("organisations.list_hostorg", is_authority | is_system_admin)
 rules.add_perm("organisations.view_hostorg", in_scope)
 rules.add_perm("organisations.change_hostorg", is_member_of | is_system_admin)
-rules.add_perm("organisations.approve_hostorg", (is_local_authority | is_system_admin) & is_pending)
+# Only the authority of the organisation's own division decides its registration (issue: "approved by its
+# district authority"); an administrator's emergency fix goes through Django's admin, which is audited too.
+rules.add_perm("organisations.decide_hostorg", is_local_authority)
+rules.add_perm("organisations.approve_hostorg", is_local_authority & is_pending)
 rules.add_perm("organisations.list_authority", is_authority | is_system_admin)
 rules.add_perm("organisations.view_authority", in_scope)
 rules.add_perm("organisations.list_partnerorg", is_applicant | is_authority | is_system_admin)

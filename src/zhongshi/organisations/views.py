@@ -94,7 +94,7 @@ class HostOrgDecideView(HostOrgObjectMixin, View):
 
     def handle_no_permission(self) -> HttpResponse:
         org = self.get_permission_object()
-        if org.status != "pending" and can(self.request.user, "organisations.view_hostorg", org):
+        if org.status != "pending" and can(self.request.user, "organisations.decide_hostorg", org):
             messages.error(self.request, _("This registration has already been decided; it cannot be decided "
                                            "again."))
             return HttpResponseRedirect(reverse("organisations:hostorg_detail", args=[org.pk]))

@@ -328,3 +328,19 @@ def test_others_may_not_update_the_contacts(roles, role):
     assert str(info.value) == "您无权修改该单位信息。"
     org.refresh_from_db()
     assert org.contact_name == "测试联系人"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["admin", "other_province", "city", "applicant", "expert"])
+def test_outsiders_are_refused_before_any_state_is_revealed(roles, role):
+    """A decided registration: the authority of another division is refused, not told it was decided."""
+    from zhongshi.core.errors import NotAllowed
+    from zhongshi.organisations.domain.register_host_org import approve_host_org, reject_host_org
+
+    org = factories.HostOrgFactory(status="approved", district=factories.region("420171"))
+    with pytest.raises(NotAllowed):
+        approve_host_org(actor=roles[role], host_org=org)
+    with pytest.raises(NotAllowed):
+        reject_host_org(actor=roles[role], host_org=org, reason="")
+    org.refresh_from_db()
+    assert org.status == "approved"

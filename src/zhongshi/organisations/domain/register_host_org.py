@@ -86,17 +86,21 @@ def register_host_org(*, data: HostOrgRegistration) -> HostOrg:
 
 
 def _decide(*, actor: Any, host_org: HostOrg, status: str, reason: str) -> HostOrg:
+    if not can(actor, "organisations.decide_hostorg", host_org):
+        raise NotAllowed(_("Only the district authority of the organisation's own district may decide its registration."))
+    if status == HostOrgStatus.REJECTED and not reason.strip():
+        raise DomainError(_("Give the reason for not approving."), code="reason_required", field="reason")
     with transaction.atomic():
         locked = HostOrg.objects.select_for_update().get(pk=host_org.pk)
-        if not can(actor, "organisations.approve_hostorg", locked):
-            if locked.status != HostOrgStatus.PENDING:
-                raise DomainError(_("This registration has already been decided; it cannot be decided again."), code="already_decided")
-            raise NotAllowed(_("Only the district authority of the organisation's own district may decide its registration."))
+        if locked.status != HostOrgStatus.PENDING:
+            raise DomainError(_("This registration has already been decided; it cannot be decided again."),
+                              code="already_decided")
         old = locked.status
         locked.status, locked.decided_by, locked.decided_at = status, actor, timezone.now()
-        locked.decision_reason = reason
+        locked.decision_reason = reason.strip()
         locked.save()
-        record_transition(target=locked, field="status", old=old, new=status, message=reason, actor=actor)
+        record_transition(target=locked, field="status", old=old, new=status, message=locked.decision_reason,
+                          actor=actor)
     return locked
 
 
@@ -105,9 +109,7 @@ def approve_host_org(*, actor: Any, host_org: HostOrg, reason: str = "") -> Host
 
 
 def reject_host_org(*, actor: Any, host_org: HostOrg, reason: str) -> HostOrg:
-    if not reason.strip():
-        raise DomainError(_("Give the reason for not approving."), code="reason_required", field="reason")
-    return _decide(actor=actor, host_org=host_org, status=HostOrgStatus.REJECTED, reason=reason.strip())
+    return _decide(actor=actor, host_org=host_org, status=HostOrgStatus.REJECTED, reason=reason)
 
 
 CONTACT_FIELDS = ("address", "contact_name", "contact_phone", "contact_email", "legal_representative")
