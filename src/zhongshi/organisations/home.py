@@ -58,7 +58,7 @@ def contribute_home(user: Any, page: HomePage) -> None:
         elif org.status == HostOrgStatus.REJECTED:
             page.todo.append(HomeItem(title=_("Your organisation's registration was not approved"),
                                       detail=org.decision_reason, tone="danger", url=detail_url))
-        page.facts.append(HomeItem(title=_("Organisation"), detail=org.get_status_display(), url=detail_url))
+        page.facts.append(HomeItem(title=_("Registration status"), detail=org.get_status_display(), url=detail_url))
         page.facts.append(HomeItem(title=_("Partner organisations"),
                                    count=PartnerOrg.objects.filter(host_org=org).count(),
                                    url=reverse("organisations:partner_list")))
