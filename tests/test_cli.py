@@ -105,3 +105,19 @@ def test_load_demo_quiet_prints_nothing(data_dir):
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     assert query(data_dir, "SELECT count(*) FROM accounts_user") == [(13,)]
+
+
+def test_migrate_creates_the_embedded_data_directory(tmp_path):
+    """A fresh clone has no var/: `zhongshi migrate` must create it rather than fail to open SQLite."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    data_dir = tmp_path / "fresh" / "var"
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["ZHONGSHI_DATA_DIR"] = str(data_dir)
+    result = subprocess.run([str(Path(sys.executable).parent / "zhongshi"), "migrate", "--noinput", "-v", "0"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "zhongshi.sqlite3").is_file()
