@@ -24,6 +24,7 @@ def _ensure_data_dir() -> None:
 
     if _is_embedded():
         Path(settings.DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 def _ensure_migrated() -> None:
