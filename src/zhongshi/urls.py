@@ -21,4 +21,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "zhongshi.core.views.permission_denied"
+handler403 = "zhongshi.audit.views.permission_denied"

@@ -2,13 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse
-from django.template.loader import render_to_string
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.generic import TemplateView, View
 from django.views.i18n import set_language
 
-from zhongshi.audit.domain.record_event import record_event
-from zhongshi.audit.models import AuditAction
 from zhongshi.core.domain.queries.home import get_home_page
 from zhongshi.core.views_base import PublicMixin
 
@@ -29,15 +26,6 @@ class HomeView(PublicMixin, TemplateView):
 class HealthView(PublicMixin, View):
     def get(self, request: HttpRequest) -> JsonResponse:
         return JsonResponse({"status": "ok"})
-
-
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """403: a clear Chinese page, and an audit entry of the refused attempt."""
-    user = request.user if request.user.is_authenticated else None
-    record_event(action=AuditAction.ACCESS_DENIED, actor=user, message=f"{request.method} {request.path}"[:500])
-    message = str(exception) if exception is not None and str(exception) else ""
-    html = render_to_string("403.html", {"message": message}, request=request)
-    return HttpResponseForbidden(html)
 
 
 def set_language_view(request: HttpRequest) -> HttpResponse:

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
-from zhongshi.accounts.interfaces.forms import DecisionForm
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can, scope_queryset
 from zhongshi.core.views_base import ObjectPermissionMixin, ScopedListMixin
@@ -20,7 +19,12 @@ from zhongshi.organisations.domain.register_host_org import (
     reject_host_org,
     update_host_org_contacts,
 )
-from zhongshi.organisations.interfaces.forms import HostOrgContactsForm, HostOrgFilterForm, PartnerOrgForm
+from zhongshi.organisations.interfaces.forms import (
+    DecisionForm,
+    HostOrgContactsForm,
+    HostOrgFilterForm,
+    PartnerOrgForm,
+)
 from zhongshi.organisations.models import Authority, Expert, HostOrg, PartnerOrg
 
 
@@ -103,7 +107,7 @@ class HostOrgDecideView(HostOrgObjectMixin, View):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         org = self.get_permission_object()
         form = DecisionForm(request.POST)
-        reason = form.data.get("reason", "")
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
         try:
             if self.approve:
                 approve_host_org(actor=request.user, host_org=org, reason=reason)

@@ -71,8 +71,3 @@ class ResetPasswordForm(SetPasswordForm):
 
 class ChangePasswordForm(PasswordChangeForm):
     pass
-
-
-class DecisionForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
-                             max_length=1000)

@@ -33,3 +33,8 @@ class HostOrgFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["status"].choices = [("", _("All")), *HostOrgStatus.choices]
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                             max_length=1000)
