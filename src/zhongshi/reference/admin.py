@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from zhongshi.reference.models import ReferenceItem, Vocabulary
+from zhongshi.reference.models import CalendarDay, CalendarYear, ReferenceItem, Vocabulary
 
 
 class ReferenceItemInline(admin.TabularInline):
@@ -12,3 +12,17 @@ class ReferenceItemInline(admin.TabularInline):
 class VocabularyAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "partial", "source"]
     inlines = [ReferenceItemInline]
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    list_display = ["year", "complete", "note"]
+    list_filter = ["complete"]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ["day", "is_working_day", "name", "note"]
+    list_filter = ["is_working_day"]
+    search_fields = ["name", "note"]
+    date_hierarchy = "day"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import hashlib
+import json
 import uuid
 from typing import Any
 
@@ -26,12 +28,28 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
+def digest(value: Any) -> str:
+    """A short fingerprint of a large value (``sha256:…``), so that the log shows that it changed."""
+    text = json.dumps(_json_value(value), ensure_ascii=False, sort_keys=True, default=str)
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
-    """The concrete field values of ``instance`` as JSON-ready data (secrets masked)."""
+    """The concrete field values of ``instance`` as JSON-ready data (secrets masked).
+
+    Fields a model names in ``AUDIT_DIGEST_FIELDS`` (a 申报书's answers, saved on every autosave) are
+    recorded as a fingerprint; their full history is kept by the model's own revisions.
+    """
+    digested = getattr(type(instance), "AUDIT_DIGEST_FIELDS", ())
     values: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
         value = getattr(instance, field.attname)
-        values[field.attname] = "***" if field.name in MASKED_FIELDS and value else _json_value(value)
+        if field.name in MASKED_FIELDS and value:
+            values[field.attname] = "***"
+        elif field.name in digested:
+            values[field.attname] = digest(value)
+        else:
+            values[field.attname] = _json_value(value)
     return values
 
 

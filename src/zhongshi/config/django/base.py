@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "zhongshi.reference",
     "zhongshi.organisations",
     "zhongshi.accounts",
+    "zhongshi.formversions",
+    "zhongshi.calls",
+    "zhongshi.applications",
     "zhongshi.demo",
 ]
 
@@ -169,3 +172,11 @@ LOGGING = {
 }
 
 ZHONGSHI_SYSTEM_NAME = "制造业中试平台管理服务系统"
+
+# Evidence uploads (佐证材料): limits per file and per application, in bytes.
+ZHONGSHI_EVIDENCE_MAX_FILE_BYTES = env.int("ZHONGSHI_EVIDENCE_MAX_FILE_BYTES", default=20 * 1024 * 1024)
+ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES = env.int("ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES", default=200 * 1024 * 1024)
+# Request bodies: an autosave posts the whole 申报书 as JSON; uploads stream to disk above 2.5 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+# LibreOffice for PDF exports ("soffice" on PATH when installed); empty = not available.
+ZHONGSHI_SOFFICE = env.str("ZHONGSHI_SOFFICE", default="soffice")

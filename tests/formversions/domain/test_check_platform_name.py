@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhongshi.applications.domain.check_platform_name import NameProblem, check_platform_name
+from zhongshi.formversions.domain.check_platform_name import NameProblem, check_platform_name
 
 
 def test_a_conforming_name_has_no_problem() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhongshi.applications.domain.count_words import count_words
+from zhongshi.formversions.domain.count_words import count_words
 
 
 @pytest.mark.parametrize(

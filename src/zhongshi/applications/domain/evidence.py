@@ -1,0 +1,118 @@
+"""佐证材料: uploads checked by content (magic bytes), never by name, and stored via Django's storage API."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from typing import Any
+
+import filetype
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.models import Application, EvidenceFile
+from zhongshi.core.errors import DomainError, NotAllowed
+from zhongshi.core.permissions import can
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+OFD = "application/ofd"
+ACCEPTED = {"application/pdf": "PDF", OFD: "OFD", "image/jpeg": "JPG", "image/png": "PNG", DOCX: "DOCX"}
+
+
+def detect_content_type(head: bytes, handle: Any) -> str | None:
+    """The file's real type from its bytes: PDF, JPEG, PNG, or a ZIP that is a DOCX or an OFD (GB/T 33190)."""
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime in ("application/pdf", "image/jpeg", "image/png"):
+        return mime
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return None
+        finally:
+            handle.seek(0)
+        if "word/document.xml" in names and "[Content_Types].xml" in names:
+            return DOCX
+        if "OFD.xml" in names:
+            return OFD
+    return None
+
+
+def requirement_labels(application: Application) -> dict[str, str]:
+    return {item["key"]: item["label"] for item in application.call.evidence_requirements()}
+
+
+@transaction.atomic
+def add_evidence(*, user: Any, application: Application, requirement: str, upload: UploadedFile) -> EvidenceFile:
+    application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    if not can(user, "applications.change_application", application):
+        raise NotAllowed(_("You may not change this application."))
+    labels = requirement_labels(application)
+    if requirement not in labels:
+        raise DomainError(_("Unknown evidence item."), code="unknown_requirement", field="requirement")
+    max_file = settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES
+    if upload.size is None or upload.size == 0:
+        raise DomainError(_("The file is empty."), code="empty_file", field="file")
+    if upload.size > max_file:
+        raise DomainError(_("“%(name)s” is %(size)s; a file may be at most %(max)s.")
+                          % {"name": upload.name, "size": filesizeformat(upload.size), "max": filesizeformat(max_file)},
+                          code="file_too_large", field="file")
+    used = application.evidence_files.aggregate(total=Sum("size"))["total"] or 0
+    max_total = settings.ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES
+    if used + upload.size > max_total:
+        raise DomainError(_("The evidence of one application may total at most %(max)s; %(used)s are used.")
+                          % {"max": filesizeformat(max_total), "used": filesizeformat(used)},
+                          code="total_too_large", field="file")
+    upload.seek(0)
+    head = upload.read(8192)
+    content_type = detect_content_type(head, upload.file if hasattr(upload, "file") else io.BytesIO(head))
+    if content_type is None:
+        raise DomainError(
+            _("“%(name)s” is not a PDF, OFD, JPG, PNG or DOCX file (its content was checked, not its name).")
+            % {"name": upload.name}, code="file_type", field="file")
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    evidence = EvidenceFile(
+        application=application, requirement=requirement, original_name=(upload.name or "file")[-200:],
+        content_type=content_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=user,
+    )
+    evidence.file.save(evidence.original_name, upload, save=False)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, user: Any, evidence: EvidenceFile) -> None:
+    application = Application.objects.select_for_update().get(pk=evidence.application_id)
+    if not can(user, "applications.change_application", application):
+        raise NotAllowed(_("You may not change this application."))
+    storage, name = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def missing_evidence(application: Application) -> list[dict[str, Any]]:
+    """The call's required evidence items with no file yet (a required_if applies to the answers)."""
+    from zhongshi.formversions.domain.check_answers import get_path, is_empty
+
+    present = set(application.evidence_files.values_list("requirement", flat=True))
+    missing = []
+    for item in application.call.evidence_requirements():
+        required = bool(item.get("required"))
+        condition = item.get("required_if")
+        if not required and condition:
+            required = not is_empty(get_path(application.answers, condition["path"]))
+        if required and item["key"] not in present:
+            missing.append(item)
+    return missing

@@ -1,0 +1,61 @@
+"""Store an application file (contracts.md §2) as a draft of its host organisation, found by credit code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.domain.edit_application import clean_answers, platform_name_of
+from zhongshi.applications.models import Application
+from zhongshi.calls.models import Call
+from zhongshi.core.errors import DomainError
+from zhongshi.formversions.domain.check_answers import CheckResult, check_answers, get_path
+from zhongshi.formversions.domain.formdef import load_form
+from zhongshi.organisations.models import HostOrg
+
+# Errors that mean the file is not an application of this form at all: nothing is stored.
+STRUCTURAL_CODES = frozenset({"invalid_type", "unknown_field", "wrong_form", "too_long", "invalid_number",
+                              "invalid_date", "invalid_choice"})
+
+
+class ImportRefusedError(DomainError):
+    """The file is not a usable application (exit code 1); ``result`` says why."""
+
+    def __init__(self, message: str, result: CheckResult) -> None:
+        super().__init__(message, code="import_refused")
+        self.result = result
+
+
+class ImportUnusableError(DomainError):
+    """Something named by the file or the command does not exist (exit code 2)."""
+
+
+@transaction.atomic
+def import_application(*, call: Call, data: Any, username: str | None = None) -> Application:
+    form = load_form(call.form_code)
+    result = check_answers(form, data)
+    structural = [i for i in result.errors if i.code in STRUCTURAL_CODES]
+    if structural:
+        raise ImportRefusedError(_("The file has %(count)s errors that prevent storing it.") % {"count": len(structural)},
+                            CheckResult(errors=structural))
+    credit_code = get_path(data, "basic.host_org.credit_code")
+    host_org = HostOrg.objects.filter(credit_code=str(credit_code or "").strip().upper()).first()
+    if host_org is None:
+        raise ImportUnusableError(_("No host organisation with the credit code %(code)s is registered.")
+                             % {"code": credit_code or "-"}, code="unknown_host_org")
+    user = None
+    if username:
+        user = get_user_model()._default_manager.filter(username=username).first()
+        if user is None:
+            raise ImportUnusableError(_("No user %(name)s.") % {"name": username}, code="unknown_user")
+        if getattr(user, "host_org_id", None) != host_org.pk:
+            raise ImportUnusableError(_("User %(name)s does not belong to %(org)s.") % {"name": username, "org": host_org},
+                                 code="wrong_user")
+    answers = clean_answers(form.code, data)
+    return Application.objects.create(
+        call=call, host_org=host_org, form_code=form.code, answers=answers, platform_name=platform_name_of(answers),
+        created_by=user, updated_by=user,
+    )

@@ -1,0 +1,65 @@
+"""Check an application file against a call (``zhongshi check-application``): writes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from zhongshi.calls.models import Call
+from zhongshi.core.errors import DomainError
+from zhongshi.formversions.domain.check_answers import check_answers
+from zhongshi.formversions.domain.formdef import UnknownFormError, load_form
+from zhongshi.formversions.domain.scan_answers import scan_answers
+
+
+class InputUnusableError(DomainError):
+    """The file or the call cannot be used at all (exit code 2)."""
+
+
+def read_application_file(path: str) -> Any:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputUnusableError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc},
+                            code="unreadable") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputUnusableError(_("%(path)s is not valid JSON: line %(line)s, column %(col)s: %(msg)s")
+                            % {"path": path, "line": exc.lineno, "col": exc.colno, "msg": exc.msg},
+                            code="malformed_json") from exc
+
+
+def get_call(code: str) -> Call:
+    call = Call.objects.filter(code=code).first()
+    if call is None:
+        known = ", ".join(Call.objects.order_by("code").values_list("code", flat=True))
+        raise InputUnusableError(_("Unknown call %(code)s (known: %(known)s).") % {"code": code, "known": known},
+                            code="unknown_call")
+    try:
+        load_form(call.form_code)
+    except UnknownFormError as exc:
+        raise InputUnusableError(_("Unknown form version %(form)s.") % {"form": call.form_code},
+                            code="unknown_form") from exc
+    return call
+
+
+def check_application_data(call: Call, data: Any) -> dict[str, Any]:
+    form = load_form(call.form_code)
+    result = check_answers(form, data)
+    warnings = list(result.warnings)
+    if isinstance(data, dict):
+        warnings += scan_answers(form, data)
+    conditions: list[dict[str, Any]] = []  # eligibility conditions arrive with the calls' engine (issue 4)
+    return {
+        "call": call.code,
+        "form": form.code,
+        "submittable": not result.errors,
+        "eligible": all(c["passed"] is True for c in conditions),
+        "errors": [i.as_dict() for i in result.errors],
+        "warnings": [i.as_dict() for i in warnings],
+        "conditions": conditions,
+    }

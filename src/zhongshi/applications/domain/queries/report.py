@@ -1,0 +1,78 @@
+"""Everything the applicant and every reviewer see about a 申报书's state: errors, consistency warnings,
+sensitive data, computed values and missing evidence, per section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhongshi.applications.domain.evidence import missing_evidence
+from zhongshi.applications.models import Application
+from zhongshi.formversions.domain.check_answers import CheckResult, Issue, check_answers
+from zhongshi.formversions.domain.formdef import FormDef, load_form
+from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
+
+
+@dataclass
+class SectionState:
+    key: str
+    label: str
+    errors: list[Issue]
+    warnings: list[Issue]
+    sensitive: list[Issue]
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Report:
+    form: FormDef
+    result: CheckResult
+    sensitive: list[Issue]
+    unconfirmed_sensitive: list[Issue]
+    missing_evidence: list[dict[str, Any]]
+    sections: list[SectionState] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return self.result.errors
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return self.result.warnings
+
+    @property
+    def submittable(self) -> bool:
+        return not self.result.errors and not self.missing_evidence and not self.unconfirmed_sensitive
+
+    @property
+    def complete_sections(self) -> int:
+        return sum(1 for s in self.sections if s.complete)
+
+
+def check_sections(form: FormDef, answers: dict[str, Any], result: CheckResult, sensitive: list[Issue],
+                   missing: list[dict[str, Any]] | None = None) -> list[SectionState]:
+    states = []
+    for section in form.sections:
+        errors, warnings = result.for_section(section.key)
+        if section.key == "evidence" and missing:
+            errors = errors + [Issue(f"evidence.{m['key']}", "evidence_missing", m["label"]) for m in missing]
+        states.append(SectionState(section.key, section.label, errors, warnings,
+                                   [i for i in sensitive if i.section == section.key]))
+    return states
+
+
+def build_report(application: Application, answers: dict[str, Any] | None = None) -> Report:
+    form = load_form(application.form_code)
+    answers = application.answers if answers is None else answers
+    result = check_answers(form, answers)
+    sensitive = scan_answers(form, answers)
+    confirmed = set(application.confirmed_sensitive or [])
+    missing = missing_evidence(application)
+    return Report(
+        form=form, result=result, sensitive=sensitive,
+        unconfirmed_sensitive=[i for i in sensitive if sensitive_key(i) not in confirmed],
+        missing_evidence=missing, sections=check_sections(form, answers, result, sensitive, missing),
+    )

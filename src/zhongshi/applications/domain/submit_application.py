@@ -1,0 +1,69 @@
+"""Submit a 申报书: the one function that moves it out of the applicant's hands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.domain.edit_application import StaleRevisionError
+from zhongshi.applications.domain.queries.report import build_report
+from zhongshi.applications.enums import ApplicationStatus
+from zhongshi.applications.models import Application, ApplicationRound
+from zhongshi.audit.domain.record_event import record_transition
+from zhongshi.core.errors import DomainError, NotAllowed
+from zhongshi.core.permissions import can
+from zhongshi.formversions.domain.scan_answers import sensitive_key
+
+
+class NotSubmittableError(DomainError):
+    def __init__(self, message: str, report: Any) -> None:
+        super().__init__(message, code="not_submittable")
+        self.report = report
+
+
+@transaction.atomic
+def submit_application(*, user: Any, application: Application, base_revision: int,
+                       confirm_sensitive: list[str] | None = None) -> Application:
+    """Refused (and nothing changes) when it was already submitted, changed since ``base_revision``,
+    has errors, lacks required evidence, or holds sensitive data the applicant has not confirmed."""
+    current = Application.objects.select_for_update().select_related("call", "updated_by").get(pk=application.pk)
+    if current.status != ApplicationStatus.DRAFT and is_own(user, current):
+        raise DomainError(_("This application has already been submitted."), code="already_submitted")
+    if not can(user, "applications.submit_application", current):
+        raise NotAllowed(_("You may not submit this application."))
+    if current.revision != base_revision:
+        raise StaleRevisionError(current)
+    if not current.call.is_open:
+        raise DomainError(_("This call is closed."), code="call_closed")
+    confirmations = set(current.confirmed_sensitive or []) | set(confirm_sensitive or [])
+    current.confirmed_sensitive = sorted(confirmations)
+    report = build_report(current)
+    if report.errors or report.missing_evidence:
+        raise NotSubmittableError(
+            _("The application cannot be submitted yet: %(errors)s problems to fix, %(evidence)s evidence items "
+              "missing.") % {"errors": len(report.errors), "evidence": len(report.missing_evidence)}, report)
+    if report.unconfirmed_sensitive:
+        raise NotSubmittableError(
+            _("Please remove or confirm the %(count)s possibly sensitive items before submitting.")
+            % {"count": len(report.unconfirmed_sensitive)}, report)
+    now = timezone.now()
+    before = current.status
+    current.status = ApplicationStatus.SUBMITTED
+    current.round += 1
+    current.submitted_at = now
+    current.confirmed_sensitive = sorted(sensitive_key(i) for i in report.sensitive)
+    current.save(update_fields=["status", "round", "submitted_at", "confirmed_sensitive", "updated_at"])
+    ApplicationRound.objects.create(
+        application=current, number=current.round, answers=current.answers, revision=current.revision,
+        submitted_by=user, submitted_at=now, warnings=[i.as_dict() for i in report.warnings + report.sensitive],
+    )
+    record_transition(target=current, field="status", old=before, new=current.status, actor=user,
+                      message=_("Submitted (round %(n)s)") % {"n": current.round})
+    return current
+
+
+def is_own(user: Any, application: Application) -> bool:
+    return getattr(user, "host_org_id", None) == application.host_org_id

@@ -1,0 +1,130 @@
+"""申报书: a host organisation's application to a call, its submitted rounds and its evidence files."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zhongshi.applications.enums import EDITABLE_STATUSES, ApplicationStatus
+
+
+class Application(models.Model):
+    """The answers are JSON tied to the form version they were written against (DESIGN.md)."""
+
+    AUDIT_DIGEST_FIELDS = ("answers",)
+
+    call = models.ForeignKey("calls.Call", on_delete=models.PROTECT, related_name="applications")
+    host_org = models.ForeignKey("organisations.HostOrg", on_delete=models.PROTECT, related_name="applications")
+    form_code = models.CharField(_("form version"), max_length=64)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    platform_name = models.CharField(_("platform name"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
+    )
+    # Optimistic concurrency: every save of the answers must name the revision it was based on.
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    # Desensitisation warnings the applicant has confirmed as intended: ["path|code|text", …].
+    confirmed_sensitive = models.JSONField(_("confirmed sensitive data"), default=list, blank=True)
+    round = models.PositiveSmallIntegerField(_("submission round"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-updated_at", "pk"]
+        indexes = [models.Index(fields=["call", "status"])]
+
+    def __str__(self) -> str:
+        return self.platform_name or str(_("Untitled application"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:application_detail", args=[self.pk])
+
+    def audit_scope_path(self) -> str:
+        return self.host_org.district.path
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class ApplicationRound(models.Model):
+    """One submission: the answers exactly as submitted, kept for every round (returns compare rounds)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("round"))
+    answers = models.JSONField(_("answers"))
+    revision = models.PositiveIntegerField(_("revision"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+
+    AUDIT_DIGEST_FIELDS = ("answers",)
+
+    class Meta:
+        verbose_name = _("submission round")
+        verbose_name_plural = _("submission rounds")
+        ordering = ["application", "number"]
+        constraints = [models.UniqueConstraint(fields=["application", "number"], name="round_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.number}"
+
+    def audit_scope_path(self) -> str:
+        return self.application.host_org.district.path
+
+
+def evidence_path(instance: EvidenceFile, filename: str) -> str:
+    """Storage name of an upload: never the user's file name (kept in ``original_name``)."""
+    suffix = {"application/pdf": "pdf", "application/ofd": "ofd", "image/jpeg": "jpg", "image/png": "png",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx"}.get(
+        instance.content_type, "bin")
+    return f"evidence/{instance.application_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class EvidenceFile(models.Model):
+    """佐证材料: one uploaded file, stored through Django's storage API."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="evidence_files")
+    requirement = models.CharField(_("evidence item"), max_length=64)
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["application", "requirement", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def audit_scope_path(self) -> str:
+        return self.application.host_org.district.path
+
+    def get_download_url(self) -> str:
+        return reverse("applications:evidence_download", args=[self.application_id, self.pk])
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.original_name, "size": self.size, "sha256": self.sha256}

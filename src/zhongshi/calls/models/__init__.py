@@ -1,0 +1,3 @@
+from zhongshi.calls.models.call import Call
+
+__all__ = ["Call"]

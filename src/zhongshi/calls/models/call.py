@@ -1,0 +1,52 @@
+"""申报通知 / 申报批次: one round of applications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zhongshi.calls.enums import CallLevel, CallStatus
+
+
+class Call(models.Model):
+    """A call: its issuer, level, form version and the evidence it requires (conditions, the review chain
+    and deadlines are data on the call as well)."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    level = models.CharField(_("level"), max_length=20, choices=CallLevel.choices)
+    issuer = models.ForeignKey(
+        "organisations.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="calls"
+    )
+    form_code = models.CharField(_("form version"), max_length=64)
+    status = models.CharField(_("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.OPEN)
+    notice = models.TextField(_("notice text"), blank=True)
+    # [{"key": "credit_china", "label": "信用中国查询结果", "required": true, "help": "…"}, …]; a requirement may
+    # instead say {"required_if": {"path": "basic.host_honours", "not_empty": true}}.
+    evidence = models.JSONField(_("required evidence"), default=list, blank=True)
+    builtin = models.BooleanField(_("built in"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("calls:call_detail", args=[self.code])
+
+    def audit_scope_path(self) -> str:
+        return self.issuer.path if self.issuer_id else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CallStatus.OPEN
+
+    def evidence_requirements(self) -> list[dict[str, Any]]:
+        return [dict(item) for item in self.evidence or []]
