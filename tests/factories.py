@@ -97,3 +97,65 @@ def enterprise_user(**kwargs: object) -> User:
 
 def admin_user(**kwargs: object) -> User:
     return UserFactory(role="admin", is_staff=True, is_superuser=True, **kwargs)
+
+
+def example_answers() -> dict:
+    """A deep copy of examples/hubei-2026-complete.json: complete, consistent, eligible."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "hubei-2026-complete.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def call(code: str = "hubei-2026-provincial"):
+    from zhongshi.calls.models import Call
+
+    return Call.objects.get(code=code)
+
+
+def application(host_org: HostOrg | None = None, *, answers: dict | None = None, status: str = "draft", **kwargs):
+    """An application of ``host_org`` to the Hubei call, by default the complete example as a draft."""
+    from zhongshi.applications.models import Application
+
+    answers = example_answers() if answers is None else answers
+    return Application.objects.create(
+        call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org or HostOrgFactory(),
+        form_code="hubei-2026", answers=answers, platform_name=answers.get("basic", {}).get("platform_name", ""),
+        status=status, **kwargs,
+    )
+
+
+def pdf_bytes(text: str = "evidence") -> bytes:
+    """A small, real PDF file."""
+    body = f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>",
+               b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def evidence_file(application, requirement: str = "credit_china", name: str = "信用中国查询结果.pdf"):
+    """An uploaded PDF, stored through the storage API like a real upload."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from zhongshi.applications.models import EvidenceFile
+
+    content = pdf_bytes(name)
+    evidence = EvidenceFile(application=application, requirement=requirement, original_name=name,
+                            content_type="application/pdf", size=len(content),
+                            sha256=hashlib.sha256(content).hexdigest())
+    evidence.file.save(name, ContentFile(content), save=False)
+    evidence.save()
+    return evidence

@@ -45,7 +45,40 @@ def _fresh_partner(roles: dict[str, Any]) -> dict[str, Any]:
     return {"pk": factories.PartnerOrgFactory(host_org=roles["applicant"].host_org).pk}
 
 
+def _draft(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"pk": factories.application(roles["applicant"].host_org).pk, **extra}
+
+
+def _submitted(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    application = factories.application(roles["applicant"].host_org, status="submitted")
+    return {"pk": application.pk, **extra}
+
+
+def _with_evidence(status: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def kwargs(roles: dict[str, Any]) -> dict[str, Any]:
+        application = factories.application(roles["applicant"].host_org, status=status)
+        evidence = factories.evidence_file(application)
+        return {"pk": application.pk, "evidence_pk": evidence.pk}
+
+    return kwargs
+
+
+# Who sees an application: its own organisation always; once submitted, the authorities of its subtree
+# (district 420171 → city 420100 → province 420000) and the ministry; never another province or district.
+SEES_SUBMITTED = {"admin", "ministry", "province", "city", "district", "applicant"}
+
 EXPECTED: dict[str, Expect] = {
+    "applications:application_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
+    "applications:application_start": Expect({"applicant", "other_applicant"},
+                                             kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "applications:application_detail": Expect(SEES_SUBMITTED, kwargs=_submitted),
+    "applications:application_edit": Expect({"applicant"}, kwargs=_draft),
+    "applications:application_edit_section": Expect({"applicant"}, kwargs=lambda r: _draft(r, section="foundation")),
+    "applications:evidence_upload": Expect({"applicant"}, method="post", kwargs=_draft),
+    "applications:evidence_download": Expect(SEES_SUBMITTED, kwargs=_with_evidence("submitted")),
+    "applications:evidence_delete": Expect({"applicant"}, method="post", kwargs=_with_evidence("draft")),
+    "applications:application_submit": Expect({"admin", "applicant"}, kwargs=_draft),
+    "applications:application_export": Expect(SEES_SUBMITTED, kwargs=lambda r: _submitted(r, fmt="json")),
     "core:home": Expect(PUBLIC),
     "core:health": Expect(PUBLIC),
     "accounts:login": Expect(PUBLIC),

@@ -147,7 +147,11 @@ class ApplicationEditView(ApplicationObjectMixin, View):
     def render_step(self, application: Application, form: FormDef, section: SectionDef, answers: dict[str, Any],
                     revision: int, *, status: int = 200, stale: StaleRevisionError | None = None) -> HttpResponse:
         report = build_report(application, answers)
-        issues = issues_by_path(report.errors, report.warnings, report.sensitive)
+        # Empty required fields are counted per section; beside each field they show only when the user asks
+        # to see what is left (the links of the check page), so that a new draft is not a wall of red.
+        show_required = bool(self.request.GET.get("check")) or self.request.method == "POST"
+        errors = [i for i in report.errors if show_required or i.code != "required"]
+        issues = issues_by_path(errors, report.warnings, report.sensitive)
         index = [s.key for s in form.sections].index(section.key)
         context = {
             "application": application, "form": form, "section": section, "revision": revision,
@@ -205,7 +209,9 @@ def apply_row_actions(answers: dict[str, Any], post: Any) -> dict[str, Any]:
 
     if add := post.get("_add_row"):
         parent_path, _dot, key = add.rpartition(".")
-        parent = get_path(answers, parent_path) if parent_path else answers
+        parent: Any = answers
+        for part in parent_path.split(".") if parent_path else []:
+            parent = parent.setdefault(part, {}) if isinstance(parent, dict) else None
         if isinstance(parent, dict):
             rows = parent.get(key)
             parent[key] = [*rows, {}] if isinstance(rows, list) else [{}]
@@ -233,7 +239,7 @@ def autosave_payload(application: Application, form: FormDef, step: SectionDef) 
         "messages": [{"path": i.path, "code": i.code, "message": i.message, "severity": sev}
                      for sev, issues in (("error", result.errors), ("warning", result.warnings),
                                          ("sensitive", sensitive))
-                     for i in issues if i.section == step.key],
+                     for i in issues if i.section == step.key and i.code != "required"],
         "computed": dict(result.computed),
         "sections": [{"key": s.key, "complete": s.complete, "errors": len(s.errors)} for s in sections],
     }

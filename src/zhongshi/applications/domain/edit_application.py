@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.models import Application
@@ -28,8 +29,8 @@ class StaleRevisionError(DomainError):
             _("This application was saved by someone else (%(who)s, %(when)s) after you opened it. "
               "Your changes were not saved; they are kept on this page. Reload to see the other changes, "
               "then enter yours again.")
-            % {"who": current.updated_by.get_full_name() if current.updated_by else "-",
-               "when": current.updated_at.strftime("%H:%M:%S")},
+            % {"who": current.updated_by.display_name if current.updated_by else "-",
+               "when": timezone.localtime(current.updated_at).strftime("%H:%M:%S")},
             code="stale_revision",
         )
         self.current = current

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from zhongshi.formversions.domain.check_answers import Issue, fmt, get_path, is_empty
 from zhongshi.formversions.domain.formdef import ChoiceGroup, FieldDef, FormDef, SectionDef
 
+REQUIRED_MARK = mark_safe('<span class="required" aria-hidden="true">*</span>')
 _ROW = re.compile(r"^(?P<table>.+?)\[(?P<index>\d+)\]\.(?P<rest>.+)$")
 
 
@@ -185,7 +186,7 @@ class Renderer:
         value = data.get(item.key) if isinstance(data, dict) else None
         kind = item.type
         label_for = self._id(path)
-        required_mark = format_html('<span class="required" aria-hidden="true">*</span>') if item.required else ""
+        required_mark = REQUIRED_MARK if item.required else ""
         if kind == "computed":
             computed = self.computed.get(item.path)
             shown = "—" if computed is None else (fmt(computed) if isinstance(computed, int | float) else computed)
@@ -210,6 +211,19 @@ class Renderer:
                                  value if isinstance(value, str) else "", mark_safe(self._disabled()))  # noqa: S308
         elif kind == "boolean":
             widget = self._yes_no(path, value)
+        elif kind in ("choice", "choice_with_other") and item.in_table:
+            options = "".join(
+                format_html('<option value="{}"{}>{}</option>', choice,
+                            mark_safe(" selected" if choice == value else ""), choice)  # noqa: S308
+                for choice in item.choices)
+            widget = format_html('<select id="{}" name="{}" aria-label="{}"{}><option value="">{}</option>{}</select>',
+                                 label_for, path, item.label, mark_safe(self._disabled()), _("Choose"),  # noqa: S308
+                                 mark_safe(options))  # noqa: S308
+            if item.other_key:
+                other_path = path.rsplit(".", 1)[0] + "." + item.other_key
+                widget = format_html('{}<label class="detail">{}：{}</label>{}', widget, item.other_item,
+                                     self._text_input(other_path, data.get(item.other_key), item),
+                                     self.messages(other_path))
         elif kind in ("choice", "choice_with_other"):
             widget = self._choice_inputs(path, item, [value] if isinstance(value, str) else [], multiple=False)
             if item.other_key:
@@ -259,7 +273,8 @@ class Renderer:
         return format_html(
             '<div class="field field-{}" data-path="{}"><label class="label" for="{}">{}{}</label>'
             '<div class="control">{}{}{}</div></div>',
-            kind, path, label_for, item.label, required_mark, widget, self.help_block(item), self.messages(path))
+            kind, path, label_for, item.label, required_mark, widget,
+            "" if item.in_table else self.help_block(item), self.messages(path))
 
     def _yes_no(self, path: str, value: Any) -> SafeString:
         options = [(True, _("Yes")), (False, _("No"))]
@@ -272,8 +287,10 @@ class Renderer:
     def render_table(self, item: FieldDef, rows: list[Any], path: str) -> str:
         header = "".join(
             format_html("<th scope=\"col\">{}{}</th>", column.label,
-                        format_html('<span class="required" aria-hidden="true">*</span>') if column.required else "")
+                        REQUIRED_MARK if column.required else "")
             for column in item.columns if column.type != "computed")
+        if self.editable and len(rows) < item.min_rows:
+            rows = rows + [{} for _n in range(item.min_rows - len(rows))]  # the printed blank rows
         body = "".join(self.render_row(item, row if isinstance(row, dict) else {}, path, index)
                        for index, row in enumerate(rows))
         template = self.render_row(item, {}, path, "__index__")
@@ -287,14 +304,15 @@ class Renderer:
             add_button = format_html(
                 '<button type="submit" class="button secondary add-row" name="_add_row" value="{}"'
                 ' formnovalidate>{}</button>', path, _("Add a row"))
+        notes = mark_safe("".join(str(self.help_block(column)) for column in item.columns))  # noqa: S308
         return format_html(
             '<div class="field table-field" data-path="{}" data-min-rows="{}" data-max-rows="{}">'
             '<p class="label">{}</p>{}<div class="table-scroll"><table class="form-table"><thead><tr>'
             '<th scope="col">{}</th>{}<th scope="col"><span class="visually-hidden">{}</span></th></tr></thead>'
-            '<tbody>{}</tbody></table></div><template class="row-template">{}</template>{}<p class="help">{}</p>{}</div>',
+            '<tbody>{}</tbody></table></div><template class="row-template">{}</template>{}<p class="help">{}</p>{}{}</div>',
             path, item.min_rows, item.max_rows or "", item.label, self.help_block(item), _("No."), mark_safe(header),  # noqa: S308
             _("Actions"), mark_safe(body), mark_safe(template), add_button,  # noqa: S308
-            "；".join(limits), self.messages(path))
+            "；".join(limits), notes, self.messages(path))
 
     def render_row(self, item: FieldDef, row: dict[str, Any], path: str, index: int | str) -> str:
         row_path = f"{path}[{index}]"
