@@ -100,4 +100,62 @@ def load_demo() -> list[DemoLogin]:
     )
     _user("qiye", role="enterprise", enterprise=enterprise, full_name="刘经理")
     logins.append(DemoLogin("qiye", "需求方企业", enterprise.name))
+    load_demo_applications()
     return logins
+
+
+def _demo_pdf(title: str) -> bytes:
+    """A one-page PDF standing in for a scanned certificate."""
+    body = f"BT /F1 14 Tf 30 60 Td (zhongshi demo evidence: {title}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 120] /Contents 4 0 R >>",
+               b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def load_demo_applications() -> None:
+    """guangxin: a nearly complete draft (evidence still to upload); xincailiao: a submitted application."""
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zhongshi.applications.domain.edit_application import create_application, save_answers
+    from zhongshi.applications.domain.evidence import add_evidence
+    from zhongshi.applications.domain.submit_application import submit_application
+    from zhongshi.applications.models import Application
+    from zhongshi.calls.models import Call
+    from zhongshi.config.env import REPO_DIR
+
+    example = REPO_DIR / "examples" / "hubei-2026-complete.json"
+    call = Call.objects.filter(code="hubei-2026-provincial").first()
+    if call is None or not example.exists():
+        return
+    for username, platform_name, submit in (("guangxin", "高速光电子器件封装测试中试平台", False),
+                                            ("xincailiao", "先进金属材料成形工艺中试平台", True)):
+        user = User.objects.get(username=username)
+        if Application.objects.filter(host_org=user.host_org).exists():
+            continue
+        answers = json.loads(example.read_text(encoding="utf-8"))
+        org = user.host_org
+        answers["basic"]["platform_name"] = platform_name
+        answers["basic"]["host_org"] = {"name": org.name, "credit_code": org.credit_code, "unit_type": org.unit_type}
+        answers["basic"]["location"]["district"] = org.district.name
+        answers["service"]["service_resource_list"]["contact"] = {"name": org.contact_name,
+                                                                  "phone": org.contact_phone}
+        application = create_application(user=user, call=call)
+        application = save_answers(user=user, application=application, answers=answers,
+                                   base_revision=application.revision)
+        if not submit:
+            continue
+        for item in call.evidence_requirements():
+            add_evidence(user=user, application=application, requirement=item["key"],
+                         upload=SimpleUploadedFile(f"{item['label']}.pdf", _demo_pdf(item["key"])))
+        submit_application(user=user, application=application, base_revision=application.revision)

@@ -21,7 +21,7 @@ class InputUnusableError(DomainError):
 
 def read_application_file(path: str) -> Any:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # WPS and Notepad write a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise InputUnusableError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc},
                             code="unreadable") from exc

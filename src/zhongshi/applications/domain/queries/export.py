@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zhongshi.applications.interfaces.export_json import render_json
 from zhongshi.applications.models import Application
 
 FORMATS = {
@@ -22,16 +23,14 @@ class ExportedFile:
 
 def export_application(application: Application, fmt: str) -> ExportedFile:
     """Raises KeyError for an unknown format and PdfUnavailable when LibreOffice is not installed."""
-    from zhongshi.applications.interfaces.export_docx import render_docx
-    from zhongshi.applications.interfaces.export_json import render_json
-    from zhongshi.applications.interfaces.export_pdf import convert_to_pdf
-    from zhongshi.formversions.domain.check_answers import compute_values
-    from zhongshi.formversions.domain.formdef import load_form
-
     content_type, suffix = FORMATS[fmt]
     if fmt == "json":
         content = render_json(application.form_code, application.answers)
     else:
+        from zhongshi.applications.interfaces.export_docx import render_docx
+        from zhongshi.formversions.domain.check_answers import compute_values
+        from zhongshi.formversions.domain.formdef import load_form
+
         form = load_form(application.form_code)
         labels = {item["key"]: item["label"] for item in application.call.evidence_requirements()}
         evidence = [{"requirement_label": labels.get(e.requirement, e.requirement), "name": e.original_name}
@@ -39,6 +38,8 @@ def export_application(application: Application, fmt: str) -> ExportedFile:
         content = render_docx(form, application.answers, computed=compute_values(form, application.answers),
                               evidence=evidence)
         if fmt == "pdf":
+            from zhongshi.applications.interfaces.export_pdf import convert_to_pdf
+
             content = convert_to_pdf(content)
     name = application.platform_name or f"申报书-{application.pk}"
     return ExportedFile(content, content_type, f"{name}.{suffix}")

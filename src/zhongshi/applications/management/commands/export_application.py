@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ class Command(ZhongshiCommand):
         from zhongshi.applications.interfaces.export_pdf import PdfUnavailable
 
         application = None
-        if str(options["id"]).isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", str(options["id"])):
             application = Application.objects.select_related("call", "host_org").filter(pk=int(options["id"])).first()
         if application is None:
             raise CommandError(f"没有编号为 {options['id']} 的申报书", returncode=2)

@@ -7,7 +7,7 @@
   var statusBox = document.getElementById("save-status");
   var revisionInput = form.querySelector("input[name=_revision]");
   var saveUrl = form.getAttribute("action");
-  var timer = null, saving = false, pending = false, stopped = false;
+  var timer = null, saving = false, pending = false, stopped = false, waitingSubmit = null;
 
   // Word/WPS 字数: each CJK character and full-width punctuation mark 1, each run of other visible characters 1.
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
@@ -116,6 +116,7 @@
         if (!result.body.ok) { setStatus(result.body.message || "保存失败", true); return; }
         revisionInput.value = result.body.revision;
         setStatus("已自动保存 " + result.body.saved_at);
+        if (waitingSubmit !== null) { var button = waitingSubmit; waitingSubmit = null; if (button) { form.requestSubmit(button); } else { form.requestSubmit(); } return; }
         showMessages(result.body.messages);
         showSections(result.body.sections);
         showComputed(result.body.computed);
@@ -137,5 +138,9 @@
   window.addEventListener("beforeunload", function (event) {
     if (timer && (saving || pending || statusBox.textContent === "有未保存的修改")) { event.preventDefault(); event.returnValue = ""; }
   });
-  form.addEventListener("submit", function () { clearTimeout(timer); timer = null; });
+  // A button pressed while an autosave is on its way waits for it, so that it posts the new revision.
+  form.addEventListener("submit", function (event) {
+    clearTimeout(timer); timer = null;
+    if (saving) { event.preventDefault(); waitingSubmit = event.submitter || false; pending = false; }
+  });
 })();
