@@ -189,3 +189,14 @@ def test_the_json_export_is_the_normalised_answers(roles, login) -> None:
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content) == factories.example_answers()
     assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_a_request_of_several_megabytes_gets_a_clear_400_and_changes_nothing(roles, login, draft, settings) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+    client = login(roles["applicant"])
+    response = client.post(edit_url(draft), {"_revision": "1", "basic.introduction": "中" * (7 * 1024 * 1024)})
+    assert response.status_code == 400
+    assert "请求无法处理" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.revision, draft.answers) == (1, factories.example_answers())

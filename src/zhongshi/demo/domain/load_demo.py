@@ -145,6 +145,7 @@ def load_demo_applications() -> None:
             continue
         answers = json.loads(example.read_text(encoding="utf-8"))
         org = user.host_org
+        assert org is not None
         answers["basic"]["platform_name"] = platform_name
         answers["basic"]["host_org"] = {"name": org.name, "credit_code": org.credit_code, "unit_type": org.unit_type}
         answers["basic"]["location"]["district"] = org.district.name

@@ -452,7 +452,7 @@ class _Checker:
         if not isinstance(value, dict):
             self.error(path, "invalid_type", _("“%(label)s” must be an object.") % {"label": item.label})
             return
-        parsed = {}
+        parsed: dict[str, str] = {}
         for key, label in (("start", _("start")), ("end", _("end"))):
             entry = value.get(key)
             match = _YEAR_MONTH.match(entry) if isinstance(entry, str) else None
@@ -463,7 +463,7 @@ class _Checker:
                 self.error(f"{path}.{key}", "invalid_date", _("“%(label)s” must be a month such as 2026-01.")
                            % {"label": item.label})
             else:
-                parsed[key] = entry
+                parsed[key] = str(entry)
         for key in value:
             if key not in ("start", "end"):
                 self.error(f"{path}.{key}", "unknown_field", _("Unknown field “%(key)s”.") % {"key": key})

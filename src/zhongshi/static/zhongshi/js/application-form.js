@@ -103,7 +103,14 @@
     setStatus("正在保存…");
     var data = new FormData(form);
     fetch(saveUrl, { method: "POST", body: data, headers: { "X-Autosave": "1", "X-CSRFToken": data.get("csrfmiddlewaretoken") }, credentials: "same-origin" })
-      .then(function (response) { return response.json().then(function (body) { return { status: response.status, body: body }; }); })
+      .then(function (response) {
+        var type = response.headers.get("Content-Type") || "";
+        if (type.indexOf("application/json") === -1) {
+          return { status: response.status, body: { ok: false, message: response.status === 400
+            ? "内容过大或格式不正确，未能保存；您的输入仍在本页，请精简后再试" : "保存失败（" + response.status + "），您的输入仍在本页" } };
+        }
+        return response.json().then(function (body) { return { status: response.status, body: body }; });
+      })
       .then(function (result) {
         saving = false;
         if (result.status === 409) {
