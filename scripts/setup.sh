@@ -18,6 +18,9 @@ command -v msgfmt >/dev/null 2>&1 || need_apt+=(gettext)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need_apt+=(fonts-noto-cjk)
+  # PDF exports (申报书, 推荐汇总表) go through LibreOffice headless; the tests read PDFs with poppler.
+  command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "==> apt-get install ${need_apt[*]}"

@@ -67,7 +67,62 @@ def _with_evidence(status: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
 # (district 420171 → city 420100 → province 420000) and the ministry; never another province or district.
 SEES_SUBMITTED = {"admin", "ministry", "province", "city", "district", "applicant"}
 
+def _two_rounds(roles: dict[str, Any]) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from zhongshi.applications.models import ApplicationRound
+
+    application = factories.application(roles["applicant"].host_org, status="submitted", round=2)
+    for number in (1, 2):
+        ApplicationRound.objects.create(application=application, number=number, answers=application.answers,
+                                        revision=number, submitted_at=timezone.now())
+    return {"pk": application.pk}
+
+
+def _city_letter(roles: dict[str, Any]) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from zhongshi.reviews.models import RecommendationLetter
+
+    letter = RecommendationLetter(call=factories.call(), authority=factories.authority("420100"),
+                                  original_name="推荐文件.pdf", content_type="application/pdf", size=10)
+    letter.file.save("推荐文件.pdf", ContentFile(factories.pdf_bytes()), save=False)
+    letter.save()
+    return {"pk": letter.pk}
+
+
+def _notice(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zhongshi.reviews.models import Notice, Objection
+
+    application = factories.application(roles["applicant"].host_org, status="approved")
+    notice = Notice.objects.create(call=factories.call(), authority=factories.authority("420000"), title="公示",
+                                   starts_at=timezone.now() - timedelta(days=8),
+                                   ends_at=timezone.now() - timedelta(days=1))
+    notice.applications.set([application])
+    if extra.pop("objection", False):
+        extra["objection_pk"] = Objection.objects.create(notice=notice, application=application, name="张三",
+                                                         contact="x", text="异议").pk
+    return {"pk": notice.pk, **extra}
+
+
 EXPECTED: dict[str, Expect] = {
+    "reviews:queue": Expect({"ministry", "province", "other_province", "city", "district", "other_district"}),
+    "reviews:queue_export": Expect(AUTHORITIES),
+    "reviews:forward": Expect(AUTHORITIES, method="post"),
+    "reviews:summary_sheet": Expect(AUTHORITIES, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "reviews:review": Expect(SEES_SUBMITTED, kwargs=_submitted),
+    "reviews:compare": Expect(SEES_SUBMITTED, kwargs=_two_rounds),
+    "reviews:letter_download": Expect({"admin", "ministry", "province", "city"}, kwargs=_city_letter),
+    "reviews:extensions": Expect(AUTHORITIES, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "reviews:notice_create": Expect({"province"}, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "reviews:notice_list": Expect(PUBLIC),
+    "reviews:notice_detail": Expect(PUBLIC, kwargs=_notice),
+    "reviews:objection_handle": Expect({"province"}, method="post", kwargs=lambda r: _notice(r, objection=True)),
+    "reviews:notice_close": Expect({"province"}, method="post", kwargs=_notice),
     "applications:application_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
     "applications:application_start": Expect({"applicant", "other_applicant"},
                                              kwargs=lambda r: {"code": "hubei-2026-provincial"}),

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("zhongshi.accounts.urls")),
     path("organisations/", include("zhongshi.organisations.urls")),
     path("applications/", include("zhongshi.applications.urls")),
+    path("reviews/", include("zhongshi.reviews.urls")),
     path("audit/", include("zhongshi.audit.urls")),
     path("reference/", include("zhongshi.reference.urls")),
     path("i18n/setlang/", set_language_view, name="set_language"),

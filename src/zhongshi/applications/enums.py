@@ -3,10 +3,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ApplicationStatus(models.TextChoices):
-    """Where a 申报书 stands. The review chain (issue 4) adds its stages; only these two exist before it."""
+    """Where a 申报书 stands. ``submitted`` means: with the authority of ``Application.current_level``."""
 
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Under review")
+    RETURNED = "returned", _("Returned for revision")
+    NOT_RECOMMENDED = "not_recommended", _("Not recommended")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
-EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT})
+class ReviewLevel(models.TextChoices):
+    """The levels of a review chain (Call.chain), named as the authorities' levels."""
+
+    DISTRICT = "district", _("District")
+    CITY = "city", _("City")
+    PROVINCE = "province", _("Province")
+    MINISTRY = "ministry", _("Ministry")
+
+
+EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})

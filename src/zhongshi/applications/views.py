@@ -21,6 +21,7 @@ from django.views.generic import DetailView, ListView, View
 from zhongshi.applications.domain.edit_application import StaleRevisionError, create_application, save_answers
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
+from zhongshi.applications.domain.queries.panels import detail_panels
 from zhongshi.applications.domain.queries.report import Report, build_report, check_sections
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
 from zhongshi.applications.enums import ApplicationStatus
@@ -124,6 +125,7 @@ class ApplicationDetailView(ApplicationObjectMixin, DetailView):
             "can_submit": can(user, "applications.submit_application", application),
             "can_export": can(user, "applications.export_application", application),
             "formats": FORMATS,
+            "panels": detail_panels(application, user),
         }
 
 

@@ -21,6 +21,8 @@ class NavItem:
 NAVIGATION = [
     NavItem(_("Home"), "core:home", None),
     NavItem(_("Applications"), "applications:application_list", "applications.list_application"),
+    NavItem(_("Review"), "reviews:queue", "reviews.list_queue"),
+    NavItem(_("Public notices"), "reviews:notice_list", None),
     NavItem(_("Host organisations"), "organisations:hostorg_list", "organisations.list_hostorg"),
     NavItem(_("Partner organisations"), "organisations:partner_list", "organisations.add_partnerorg"),
     NavItem(_("Authorities"), "organisations:authority_list", "organisations.list_authority"),

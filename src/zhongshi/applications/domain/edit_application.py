@@ -105,5 +105,13 @@ def save_answers(*, user: Any, application: Application, answers: Any, base_revi
     current.platform_name = platform_name_of(cleaned)
     current.revision += 1
     current.updated_by = user
-    current.save(update_fields=["answers", "platform_name", "revision", "updated_by", "updated_at"])
+    current.warning_count = count_warnings(current.form_code, cleaned)
+    current.save(update_fields=["answers", "platform_name", "revision", "updated_by", "updated_at",
+                                "warning_count"])
     return current
+
+
+def count_warnings(form_code: str, answers: dict[str, Any]) -> int:
+    from zhongshi.formversions.domain.check_answers import check_answers
+
+    return min(len(check_answers(load_form(form_code), answers).warnings), 32767)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import StaleRevisionError
+from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
@@ -30,7 +31,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
     """Refused (and nothing changes) when it was already submitted, changed since ``base_revision``,
     has errors, lacks required evidence, or holds sensitive data the applicant has not confirmed."""
     current = Application.objects.select_for_update().select_related("call", "updated_by").get(pk=application.pk)
-    if current.status != ApplicationStatus.DRAFT and is_own(user, current):
+    if not current.is_editable and is_own(user, current):
         raise DomainError(_("This application has already been submitted."), code="already_submitted")
     if not can(user, "applications.submit_application", current):
         raise NotAllowed(_("You may not submit this application."))
@@ -49,13 +50,20 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise NotSubmittableError(
             _("Please remove or confirm the %(count)s possibly sensitive items before submitting.")
             % {"count": len(report.unconfirmed_sensitive)}, report)
+    level = first_level(current)
+    if not level:
+        raise DomainError(_("No authority of this call's review chain covers your organisation's location."),
+                          code="no_reviewer")
     now = timezone.now()
     before = current.status
     current.status = ApplicationStatus.SUBMITTED
+    current.current_level = level
+    current.recommendation_order = None
     current.round += 1
     current.submitted_at = now
     current.confirmed_sensitive = sorted(sensitive_key(i) for i in report.sensitive)
-    current.save(update_fields=["status", "round", "submitted_at", "confirmed_sensitive", "updated_at"])
+    current.save(update_fields=["status", "current_level", "recommendation_order", "round", "submitted_at",
+                                "confirmed_sensitive", "updated_at"])
     ApplicationRound.objects.create(
         application=current, number=current.round, answers=current.answers, revision=current.revision,
         submitted_by=user, submitted_at=now, warnings=[i.as_dict() for i in report.warnings + report.sensitive],

@@ -26,11 +26,23 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )
+    # The call's eligibility verdict, kept for lists and filters: eligible / ineligible / unknown
+    # (calls/domain/conditions.py; re-evaluated in bulk when a call's thresholds change).
+    eligibility = models.CharField(_("eligibility"), max_length=12, blank=True, db_index=True)
+    # How many consistency warnings (前后一致) the answers raise, kept for reviewers' filters.
+    warning_count = models.PositiveSmallIntegerField(_("consistency warnings"), default=0)
     # Optimistic concurrency: every save of the answers must name the revision it was based on.
     revision = models.PositiveIntegerField(_("revision"), default=1)
     # Desensitisation warnings the applicant has confirmed as intended: ["path|code|text", …].
     confirmed_sensitive = models.JSONField(_("confirmed sensitive data"), default=list, blank=True)
     round = models.PositiveSmallIntegerField(_("submission round"), default=0)
+    # The level of the call's review chain that holds a submitted application (district, city, …).
+    current_level = models.CharField(_("current level"), max_length=16, blank=True, db_index=True)
+    # The order in which the authority of the current level recommends it upwards (1 = first).
+    recommendation_order = models.PositiveIntegerField(_("recommendation order"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    # Set when the public notice (公示) of an approval ends without an upheld objection: the result is final.
+    final_at = models.DateTimeField(_("final at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

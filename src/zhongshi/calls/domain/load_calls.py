@@ -43,6 +43,8 @@ def load_builtin_calls() -> int:
             code=raw["code"], title=raw["title"], level=raw["level"], form_code=raw["form"],
             issuer=Authority.objects.filter(region__code=raw.get("issuer_region")).first(),
             status=raw.get("status", "open"), notice=raw.get("notice", ""), evidence=evidence, builtin=True,
+            conditions=list(raw.get("conditions") or []), checklist=list(raw.get("checklist") or []),
+            chain=list(raw.get("chain") or []), summary_columns=list(raw.get("summary_columns") or []),
         )
         created += 1
     return created

@@ -1,3 +1,3 @@
-from zhongshi.calls.models.call import Call
+from zhongshi.calls.models.call import Call, CallAttachment
 
-__all__ = ["Call"]
+__all__ = ["Call", "CallAttachment"]

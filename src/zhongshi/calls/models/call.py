@@ -27,6 +27,14 @@ class Call(models.Model):
     # [{"key": "credit_china", "label": "信用中国查询结果", "required": true, "help": "…"}, …]; a requirement may
     # instead say {"required_if": {"path": "basic.host_honours", "not_empty": true}}.
     evidence = models.JSONField(_("required evidence"), default=list, blank=True)
+    # Eligibility conditions as data (calls/domain/conditions.py): [{"id", "clause", "label", "test"|"any"|"all"}].
+    conditions = models.JSONField(_("eligibility conditions"), default=list, blank=True)
+    # The qualitative parts of the conditions, checked by reviewers: [{"id", "clause", "text"}].
+    checklist = models.JSONField(_("reviewer checklist"), default=list, blank=True)
+    # The review chain, in order: [{"level": "district", "deadline": "2026-01-28T23:59:59+08:00"}, …].
+    chain = models.JSONField(_("review chain"), default=list, blank=True)
+    # Columns of the recommendation summary sheet (附件3), by key (applications/interfaces/export_xlsx.py).
+    summary_columns = models.JSONField(_("summary sheet columns"), default=list, blank=True)
     builtin = models.BooleanField(_("built in"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -50,3 +58,33 @@ class Call(models.Model):
 
     def evidence_requirements(self) -> list[dict[str, Any]]:
         return [dict(item) for item in self.evidence or []]
+
+    def chain_levels(self) -> list[str]:
+        return [str(step["level"]) for step in self.chain or []]
+
+
+def attachment_path(instance: CallAttachment, filename: str) -> str:
+    import uuid
+
+    suffix = filename.rsplit(".", 1)[-1].lower()[:8] if "." in filename else "bin"
+    return f"calls/{instance.call_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class CallAttachment(models.Model):
+    """An attachment of the notice (附件1 建设要求, 附件3 汇总表 template …)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call attachment")
+        verbose_name_plural = _("call attachments")
+        ordering = ["call", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def audit_scope_path(self) -> str:
+        return self.call.audit_scope_path()

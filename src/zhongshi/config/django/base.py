@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "zhongshi.formversions",
     "zhongshi.calls",
     "zhongshi.applications",
+    "zhongshi.reviews",
     "zhongshi.demo",
 ]
 

@@ -100,8 +100,31 @@ def load_demo() -> list[DemoLogin]:
     )
     _user("qiye", role="enterprise", enterprise=enterprise, full_name="刘经理")
     logins.append(DemoLogin("qiye", "需求方企业", enterprise.name))
+    grant_demo_extensions()
     load_demo_applications()
     return logins
+
+
+def grant_demo_extensions() -> None:
+    """The seed's deadline (2026-01-28) has passed: as the 省经信厅 would, extend the district and city levels
+    of the Hubei call so that the demo's reviewers can act (recorded like any extension)."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from zhongshi.calls.models import Call
+    from zhongshi.reviews.domain.deadlines import grant_extension
+    from zhongshi.reviews.models import DeadlineExtension
+
+    call = Call.objects.filter(code="hubei-2026-provincial").first()
+    province = User.objects.filter(username="hubei").first()
+    if call is None or province is None or DeadlineExtension.objects.filter(call=call).exists():
+        return
+    year_end = datetime(2026, 12, 31, 23, 59, tzinfo=timezone.get_current_timezone())
+    deadline = max(year_end, timezone.now() + timedelta(days=30))
+    for level in ("district", "city"):
+        grant_extension(user=province, call=call, level=level, deadline=deadline,
+                        reason="演示环境：原截止时间2026年1月28日已过，延长至年底以便演示审核流程")
 
 
 def _demo_pdf(title: str) -> bytes:

@@ -1,0 +1,189 @@
+"""The review chain's actions. Each is the one function of its step: it checks permission, the level, the
+deadline and the revision reviewed, changes the application, records the step (who, when, opinion) in
+the application's history and the audit log, and notifies whom it concerns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.domain.evidence import detect_content_type
+from zhongshi.applications.domain.queries.chain import (
+    acting_authority,
+    first_level,
+    is_deciding_level,
+    next_level,
+)
+from zhongshi.applications.enums import ApplicationStatus
+from zhongshi.applications.models import Application
+from zhongshi.audit.domain.record_event import record_transition
+from zhongshi.core.errors import DomainError, NotAllowed
+from zhongshi.organisations.models import Authority
+from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, ensure_before_deadline
+from zhongshi.reviews.domain.notify_steps import notify_step
+from zhongshi.reviews.enums import ReviewAction
+from zhongshi.reviews.models import RecommendationLetter, ReviewStep
+
+# The preliminary review's own checklist (seed 000 二（二）): 完整性、规范性、真实性.
+PRELIMINARY_CHECKS = (("completeness", "完整性"), ("conformity", "规范性"), ("authenticity", "真实性"))
+
+
+def _lock(application: Application) -> Application:
+    return Application.objects.select_for_update().select_related("call", "host_org__district").get(
+        pk=application.pk)
+
+
+def _ensure_actor(user: Any, application: Application) -> Authority:
+    """The user acts for the authority that holds the application at its current level."""
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise DomainError(_("This application is not waiting for a review (it is %(status)s).")
+                          % {"status": application.get_status_display()}, code="not_under_review")
+    authority = acting_authority(application)
+    if authority is None or getattr(user, "authority_id", None) != authority.pk:
+        raise NotAllowed(_("This application is not with your authority."))
+    return authority
+
+
+def _ensure_revision(application: Application, revision: int | None) -> None:
+    if revision is not None and revision != application.revision:
+        raise DomainError(_("The application changed after you opened it (revision %(old)s, now %(new)s). "
+                            "Reload it and review the current version.")
+                          % {"old": revision, "new": application.revision}, code="stale_revision")
+
+
+def _record(application: Application, *, user: Any, authority: Authority, level: str, action: str, before: str,
+            opinion: str = "", checklist: dict[str, Any] | None = None, return_reasons: dict[str, str] | None = None,
+            order: int | None = None, letter: RecommendationLetter | None = None) -> ReviewStep:
+    step = ReviewStep.objects.create(
+        application=application, round=application.round, level=level, authority=authority, action=action,
+        opinion=opinion, checklist=checklist or {}, return_reasons=return_reasons or {}, order=order, letter=letter,
+        revision=application.revision, actor=user,
+    )
+    record_transition(target=application, field="status", old=before,
+                      new=f"{application.status}@{application.current_level}" if application.current_level
+                      else application.status,
+                      message=f"{LEVEL_NAMES.get(level, level)} {step.get_action_display()}：{opinion}"[:500],
+                      actor=user)
+    transaction.on_commit(lambda: notify_step(step))
+    return step
+
+
+@transaction.atomic
+def review_application(*, user: Any, application: Application, action: str, opinion: str,
+                       checklist: dict[str, Any] | None = None, return_reasons: dict[str, str] | None = None,
+                       revision: int | None = None) -> ReviewStep:
+    """An opinion at a level that is not the deciding one: recommend (the application moves up), return for
+    revision (back to the applicant, reasons per section), or not recommend (with reason)."""
+    current = _lock(application)
+    authority = _ensure_actor(user, current)
+    if is_deciding_level(current):
+        raise DomainError(_("At this level the application is decided, not recommended."), code="wrong_action")
+    ensure_before_deadline(current.call, current.current_level, authority)
+    _ensure_revision(current, revision)
+    opinion = (opinion or "").strip()
+    reasons = {k: v.strip() for k, v in (return_reasons or {}).items() if v and v.strip()}
+    level = current.current_level
+    before = current.status
+    if action == ReviewAction.RECOMMEND:
+        if level != first_level(current):
+            raise DomainError(_("At this level recommended applications are forwarded together, with the "
+                                "recommendation letter."), code="wrong_action")
+        if not opinion:
+            raise DomainError(_("Please write the recommendation opinion (推荐意见)."), code="required",
+                              field="opinion")
+        missing = [label for key, label in PRELIMINARY_CHECKS if not (checklist or {}).get(key)]
+        if missing:
+            raise DomainError(_("Confirm the preliminary review of %(items)s before recommending.")
+                              % {"items": "、".join(missing)}, code="checklist", field="checklist")
+        current.current_level = next_level(current) or level
+        current.recommendation_order = None
+    elif action == ReviewAction.RETURN:
+        if not reasons and not opinion:
+            raise DomainError(_("Please give the reasons for the return, per section."), code="required",
+                              field="return_reasons")
+        current.status = ApplicationStatus.RETURNED
+        current.current_level = ""
+    elif action == ReviewAction.NOT_RECOMMEND:
+        if not opinion:
+            raise DomainError(_("Please give the reason for not recommending."), code="required", field="opinion")
+        current.status = ApplicationStatus.NOT_RECOMMENDED
+        current.current_level = ""
+        current.decided_at = timezone.now()
+    else:
+        raise DomainError(_("Unknown action."), code="invalid_action", field="action")
+    current.save(update_fields=["status", "current_level", "recommendation_order", "decided_at", "updated_at"])
+    return _record(current, user=user, authority=authority, level=level, action=action, before=before,
+                   opinion=opinion, checklist=checklist, return_reasons=reasons)
+
+
+def store_letter(*, user: Any, call: Any, authority: Authority, upload: UploadedFile) -> RecommendationLetter:
+    """The stamped recommendation letter (推荐文件), a PDF, OFD or image checked by content."""
+    head = upload.read(8192)
+    upload.seek(0)
+    content_type = detect_content_type(head, upload.file if hasattr(upload, "file") else upload)
+    if content_type not in ("application/pdf", "application/ofd", "image/jpeg", "image/png"):
+        raise DomainError(_("The recommendation letter must be a stamped scan: PDF, OFD, JPG or PNG."),
+                          code="file_type", field="letter")
+    letter = RecommendationLetter(call=call, authority=authority, original_name=(upload.name or "letter")[-200:],
+                                  content_type=content_type, size=upload.size or 0, uploaded_by=user)
+    letter.file.save(letter.original_name, upload, save=False)
+    letter.save()
+    return letter
+
+
+@transaction.atomic
+def forward_applications(*, user: Any, applications: Sequence[Application], letter: UploadedFile | None,
+                         opinion: str = "") -> list[ReviewStep]:
+    """An intermediate level (the city) forwards the applications its districts recommended, in the order
+    given (1 = first), with its stamped recommendation letter, before its deadline. All or none."""
+    if not applications:
+        raise DomainError(_("Choose the applications to forward."), code="required", field="applications")
+    if letter is None:
+        raise DomainError(_("Upload the stamped recommendation letter (推荐文件)."), code="required", field="letter")
+    locked = [_lock(a) for a in applications]
+    authorities = {_ensure_actor(user, a).pk for a in locked}
+    if len({a.call_id for a in locked}) != 1 or len({a.current_level for a in locked}) != 1 or len(authorities) != 1:
+        raise DomainError(_("Forward the applications of one call and one level together."), code="mixed")
+    first = locked[0]
+    authority = acting_authority(first)
+    assert authority is not None
+    if is_deciding_level(first):
+        raise DomainError(_("At this level the applications are decided, not forwarded."), code="wrong_action")
+    ensure_before_deadline(first.call, first.current_level, authority)
+    stored = store_letter(user=user, call=first.call, authority=authority, upload=letter)
+    steps = []
+    for order, current in enumerate(locked, start=1):
+        level, before = current.current_level, current.status
+        current.current_level = next_level(current) or level
+        current.recommendation_order = order
+        current.save(update_fields=["current_level", "recommendation_order", "updated_at"])
+        steps.append(_record(current, user=user, authority=authority, level=level, action=ReviewAction.FORWARD,
+                             before=before, opinion=opinion.strip(), order=order, letter=stored))
+    return steps
+
+
+@transaction.atomic
+def decide_application(*, user: Any, application: Application, approve: bool, reasons: str,
+                       revision: int | None = None) -> ReviewStep:
+    """The deciding level (the province for a provincial call) approves or rejects, with reasons."""
+    current = _lock(application)
+    authority = _ensure_actor(user, current)
+    if not is_deciding_level(current):
+        raise DomainError(_("This level recommends; the decision is taken above."), code="wrong_action")
+    ensure_before_deadline(current.call, current.current_level, authority)
+    _ensure_revision(current, revision)
+    reasons = (reasons or "").strip()
+    if not reasons:
+        raise DomainError(_("Please give the reasons for the decision."), code="required", field="reasons")
+    level, before = current.current_level, current.status
+    current.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
+    current.current_level = ""
+    current.decided_at = timezone.now()
+    current.save(update_fields=["status", "current_level", "decided_at", "updated_at"])
+    return _record(current, user=user, authority=authority, level=level,
+                   action=ReviewAction.APPROVE if approve else ReviewAction.REJECT, before=before, opinion=reasons)

@@ -1,0 +1,169 @@
+"""公示: the deciding authority publishes its approved applications for a notice period; anyone may object
+during it; the authority handles each objection; when the period ends the results are final."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.enums import ApplicationStatus
+from zhongshi.applications.models import Application
+from zhongshi.audit.domain.record_event import record_transition
+from zhongshi.calls.models import Call
+from zhongshi.core.errors import DomainError, NotAllowed
+from zhongshi.reviews.enums import NoticeStatus, ObjectionStatus, ReviewAction
+from zhongshi.reviews.models import Notice, Objection, ReviewStep
+
+
+def _notify(users: Any, kind: str, title: str, body: str, url: str) -> None:
+    from zhongshi.notifications.domain.notify import notify
+
+    transaction.on_commit(lambda: notify(users=users, kind=kind, title=title, body=body, url=url))
+
+
+def deciding_authority_of(user: Any, call: Call) -> Any:
+    """The user's authority if it decides this call's applications (the last level of the chain)."""
+    authority = getattr(user, "authority", None)
+    levels = call.chain_levels()
+    if authority is None or not levels or authority.level != levels[-1] or (
+            call.issuer_id is not None and authority.pk != call.issuer_id):
+        raise NotAllowed(_("Only the deciding authority publishes the notice."))
+    return authority
+
+
+def publishable_applications(user: Any, call: Call) -> list[Application]:
+    authority = deciding_authority_of(user, call)
+    return list(Application.objects.filter(
+        call=call, status=ApplicationStatus.APPROVED, final_at__isnull=True,
+        host_org__district__path__startswith=authority.path,
+    ).exclude(notices__status=NoticeStatus.PUBLISHED).select_related("host_org").order_by("recommendation_order",
+                                                                                          "pk"))
+
+
+@transaction.atomic
+def publish_notice(*, user: Any, call: Call, title: str, text: str, starts_at: datetime,
+                   ends_at: datetime) -> Notice:
+    authority = deciding_authority_of(user, call)
+    if ends_at <= starts_at:
+        raise DomainError(_("The notice must end after it starts."), code="invalid_period", field="ends_at")
+    applications = publishable_applications(user, call)
+    if not applications:
+        raise DomainError(_("There is no approved application to publish."), code="nothing_to_publish")
+    notice = Notice.objects.create(call=call, authority=authority, title=title.strip() or call.title, text=text,
+                                   starts_at=starts_at, ends_at=ends_at, published_by=user)
+    notice.applications.set(applications)
+    from zhongshi.notifications.domain.notify import recipients_for_host_org
+
+    for application in applications:
+        _notify(recipients_for_host_org(application.host_org), "notice_published",
+                _("%(platform)s is in the public notice until %(end)s") % {
+                    "platform": application.platform_name, "end": timezone.localtime(ends_at).strftime("%Y-%m-%d")},
+                notice.title, reverse("reviews:notice_detail", args=[notice.pk]))
+    return notice
+
+
+def is_open_for_objections(notice: Notice, now: datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return notice.status == NoticeStatus.PUBLISHED and notice.starts_at <= now <= notice.ends_at
+
+
+@transaction.atomic
+def file_objection(*, notice: Notice, application: Application, name: str, contact: str, text: str) -> Objection:
+    if not is_open_for_objections(notice):
+        raise DomainError(_("Objections can be filed only during the notice period."), code="notice_closed")
+    if not notice.applications.filter(pk=application.pk).exists():
+        raise DomainError(_("This platform is not in the notice."), code="not_in_notice")
+    for field, value in (("name", name), ("contact", contact), ("text", text)):
+        if not (value or "").strip():
+            raise DomainError(_("Please fill in this field."), code="required", field=field)
+    if len(text) > 5000:
+        raise DomainError(_("Please keep the objection within 5,000 characters."), code="too_long", field="text")
+    objection = Objection.objects.create(notice=notice, application=application, name=name.strip()[:100],
+                                         contact=contact.strip()[:100], text=text.strip())
+    from zhongshi.notifications.domain.notify import recipients_for_authority
+
+    _notify(recipients_for_authority(notice.authority), "objection_filed",
+            _("Objection to %(platform)s") % {"platform": application.platform_name}, objection.text[:200],
+            reverse("reviews:notice_detail", args=[notice.pk]))
+    return objection
+
+
+@transaction.atomic
+def handle_objection(*, user: Any, objection: Objection, upheld: bool, response: str) -> Objection:
+    """Upheld: the approval is withdrawn (the application is rejected, with the response as reason)."""
+    objection = Objection.objects.select_for_update().select_related("notice__authority", "application").get(
+        pk=objection.pk)
+    if getattr(user, "authority_id", None) != objection.notice.authority_id:
+        raise NotAllowed(_("Only the authority that published the notice handles its objections."))
+    if objection.status != ObjectionStatus.OPEN:
+        raise DomainError(_("This objection has already been handled."), code="already_handled")
+    if not (response or "").strip():
+        raise DomainError(_("Please write the response."), code="required", field="response")
+    objection.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
+    objection.response = response.strip()
+    objection.handled_by = user
+    objection.handled_at = timezone.now()
+    objection.save()
+    application = objection.application
+    if upheld and application.status == ApplicationStatus.APPROVED:
+        before = application.status
+        application.status = ApplicationStatus.REJECTED
+        application.decided_at = timezone.now()
+        application.save(update_fields=["status", "decided_at", "updated_at"])
+        ReviewStep.objects.create(application=application, round=application.round,
+                                  level=objection.notice.authority.level, authority=objection.notice.authority,
+                                  action=ReviewAction.OBJECTION_UPHELD, opinion=objection.response,
+                                  revision=application.revision, actor=user)
+        record_transition(target=application, field="status", old=before, new=application.status,
+                          message=objection.response[:500], actor=user)
+    from zhongshi.notifications.domain.notify import recipients_for_host_org
+
+    _notify(recipients_for_host_org(application.host_org), "objection_handled",
+            _("An objection to %(platform)s was handled") % {"platform": application.platform_name},
+            objection.response, reverse("applications:application_detail", args=[application.pk]))
+    return objection
+
+
+@transaction.atomic
+def close_notice(*, notice: Notice, user: Any = None, now: datetime | None = None) -> list[Application]:
+    """After the period, with every objection handled: the approvals still standing become final."""
+    notice = Notice.objects.select_for_update().get(pk=notice.pk)
+    now = now or timezone.now()
+    if user is not None and getattr(user, "authority_id", None) != notice.authority_id:
+        raise NotAllowed(_("Only the authority that published the notice closes it."))
+    if notice.status != NoticeStatus.PUBLISHED:
+        raise DomainError(_("This notice is already closed."), code="already_closed")
+    if now < notice.ends_at:
+        raise DomainError(_("The notice period has not ended yet."), code="not_ended")
+    if notice.objections.filter(status=ObjectionStatus.OPEN).exists():
+        raise DomainError(_("Handle every objection before closing the notice."), code="open_objections")
+    final = []
+    for application in notice.applications.select_for_update().filter(status=ApplicationStatus.APPROVED):
+        application.final_at = now
+        application.save(update_fields=["final_at", "updated_at"])
+        ReviewStep.objects.create(application=application, round=application.round, level=notice.authority.level,
+                                  authority=notice.authority, action=ReviewAction.FINAL,
+                                  opinion=_("Final after the public notice %(title)s") % {"title": notice.title},
+                                  revision=application.revision, actor=user)
+        record_transition(target=application, field="final", old="", new="final", message=notice.title, actor=user)
+        final.append(application)
+    notice.status = NoticeStatus.CLOSED
+    notice.closed_at = now
+    notice.save(update_fields=["status", "closed_at"])
+    return final
+
+
+def close_ended_notices(now: datetime | None = None) -> int:
+    """For the scheduled job: close every ended notice without open objections."""
+    now = now or timezone.now()
+    closed = 0
+    for notice in Notice.objects.filter(status=NoticeStatus.PUBLISHED, ends_at__lt=now):
+        if not notice.objections.filter(status=ObjectionStatus.OPEN).exists():
+            close_notice(notice=notice, now=now)
+            closed += 1
+    return closed

@@ -1,0 +1,46 @@
+"""Who hears of a review step: the applicant always, the authority that now holds the application."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from zhongshi.applications.domain.queries.chain import acting_authority
+from zhongshi.reviews.domain.deadlines import LEVEL_NAMES
+from zhongshi.reviews.enums import ReviewAction
+
+if TYPE_CHECKING:
+    from zhongshi.reviews.models import ReviewStep
+
+KINDS = {
+    ReviewAction.RECOMMEND: "application_recommended",
+    ReviewAction.FORWARD: "application_forwarded",
+    ReviewAction.RETURN: "application_returned",
+    ReviewAction.NOT_RECOMMEND: "application_not_recommended",
+    ReviewAction.APPROVE: "application_decided",
+    ReviewAction.REJECT: "application_decided",
+}
+
+
+def notify_step(step: ReviewStep) -> None:
+    from zhongshi.notifications.domain.notify import notify, recipients_for_authority, recipients_for_host_org
+
+    application = step.application
+    kind = KINDS.get(step.action, "application_decided")
+    title = _("%(platform)s: %(action)s by %(authority)s") % {
+        "platform": application.platform_name, "action": step.get_action_display(), "authority": step.authority.name}
+    body = step.opinion
+    if step.return_reasons:
+        body = "\n".join([step.opinion, *[f"{key}：{reason}" for key, reason in step.return_reasons.items()]]).strip()
+    notify(users=recipients_for_host_org(application.host_org), kind=kind, title=title, body=body,
+           url=reverse("applications:application_detail", args=[application.pk]))
+    if application.status == "submitted" and application.current_level:
+        holder = acting_authority(application)
+        if holder is not None:
+            notify(users=recipients_for_authority(holder), kind="application_submitted",
+                   title=_("%(platform)s awaits your review (%(level)s)") % {
+                       "platform": application.platform_name,
+                       "level": LEVEL_NAMES.get(application.current_level, application.current_level)},
+                   body=body, url=reverse("reviews:review", args=[application.pk]))

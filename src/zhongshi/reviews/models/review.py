@@ -1,0 +1,99 @@
+"""The steps of the review chain, the recommendation letters and the deadline extensions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhongshi.applications.enums import ReviewLevel
+from zhongshi.reviews.enums import ReviewAction
+
+
+def letter_path(instance: RecommendationLetter, filename: str) -> str:
+    suffix = {"application/pdf": "pdf", "application/ofd": "ofd", "image/jpeg": "jpg", "image/png": "png"}.get(
+        instance.content_type, "bin")
+    return f"letters/{instance.call_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class RecommendationLetter(models.Model):
+    """推荐文件: the stamped scan with which an authority forwards its recommended applications."""
+
+    call = models.ForeignKey("calls.Call", on_delete=models.PROTECT, related_name="letters")
+    authority = models.ForeignKey("organisations.Authority", on_delete=models.PROTECT, related_name="letters")
+    file = models.FileField(_("file"), upload_to=letter_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recommendation letter")
+        verbose_name_plural = _("recommendation letters")
+        ordering = ["-uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def audit_scope_path(self) -> str:
+        return self.authority.path
+
+
+class ReviewStep(models.Model):
+    """One action of one authority on one application: who, when, at which level, with which opinion."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="steps")
+    round = models.PositiveSmallIntegerField(_("submission round"))
+    level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
+    authority = models.ForeignKey("organisations.Authority", on_delete=models.PROTECT, related_name="review_steps")
+    action = models.CharField(_("action"), max_length=20, choices=ReviewAction.choices)
+    opinion = models.TextField(_("opinion"), blank=True)
+    # 初审 checklist: {"completeness": true, "conformity": true, "authenticity": true, "<call item id>": true}
+    checklist = models.JSONField(_("checklist"), default=dict, blank=True)
+    # Return for revision: {"<section key>": "reason", …}
+    return_reasons = models.JSONField(_("reasons per section"), default=dict, blank=True)
+    order = models.PositiveIntegerField(_("recommendation order"), null=True, blank=True)
+    letter = models.ForeignKey(RecommendationLetter, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="steps")
+    revision = models.PositiveIntegerField(_("revision reviewed"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    acted_at = models.DateTimeField(_("acted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["application", "acted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.get_level_display()} · {self.get_action_display()}"
+
+    def audit_scope_path(self) -> str:
+        return self.application.host_org.district.path
+
+
+class DeadlineExtension(models.Model):
+    """A later deadline for one level of a call (for one authority, or for all of that level), granted by
+    the level above."""
+
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="extensions")
+    level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
+    authority = models.ForeignKey("organisations.Authority", null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="extensions")
+    deadline = models.DateTimeField(_("new deadline"))
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        ordering = ["call", "level", "-granted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.call} · {self.get_level_display()} · {self.deadline:%Y-%m-%d %H:%M}"
+
+    def audit_scope_path(self) -> str:
+        return self.authority.path if self.authority_id else self.call.audit_scope_path()

@@ -1,0 +1,74 @@
+"""Who may see and do what in the review chain and the public notice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import QuerySet
+
+from zhongshi.applications.models import Application
+from zhongshi.applications.rules import scope_applications
+from zhongshi.core.permissions import register_scope
+from zhongshi.core.predicates import in_scope, is_authority, is_ministry, is_province_authority, is_system_admin
+from zhongshi.reviews.models import DeadlineExtension, Notice, Objection, RecommendationLetter, ReviewStep
+
+
+@register_scope(ReviewStep)
+def scope_steps(user: Any, queryset: QuerySet[ReviewStep]) -> QuerySet[ReviewStep]:
+    return queryset.filter(application__in=scope_applications(user, Application.objects.all()))
+
+
+@register_scope(RecommendationLetter)
+def scope_letters(user: Any, queryset: QuerySet[RecommendationLetter]) -> QuerySet[RecommendationLetter]:
+    """A letter is seen by the authority that wrote it and by the levels above it."""
+    if is_system_admin(user):
+        return queryset
+    if is_authority(user):
+        return queryset.filter(authority__path__startswith=user.authority.path)
+    return queryset.none()
+
+
+@register_scope(DeadlineExtension)
+def scope_extensions(user: Any, queryset: QuerySet[DeadlineExtension]) -> QuerySet[DeadlineExtension]:
+    return queryset if (is_system_admin(user) or is_authority(user)) else queryset.none()
+
+
+@register_scope(Notice)
+def scope_notices(user: Any, queryset: QuerySet[Notice]) -> QuerySet[Notice]:
+    return queryset  # 公示 is public
+
+
+@register_scope(Objection)
+def scope_objections(user: Any, queryset: QuerySet[Objection]) -> QuerySet[Objection]:
+    """Objections name the objector: only the authority that handles them (and the levels above) sees them."""
+    if is_system_admin(user):
+        return queryset
+    if is_authority(user):
+        return queryset.filter(notice__authority__path__startswith=user.authority.path)
+    return queryset.none()
+
+
+@rules.predicate
+def holds_application(user: Any, application: Application | None) -> bool:
+    """The user's authority is the one that holds the application at its current level."""
+    from zhongshi.applications.domain.queries.chain import acting_authority
+
+    if application is None or not is_authority(user) or application.status != "submitted":
+        return False
+    authority = acting_authority(application)
+    return authority is not None and authority.pk == user.authority_id
+
+
+@rules.predicate
+def publishes_notice(user: Any, notice: Notice | None) -> bool:
+    return notice is not None and is_authority(user) and notice.authority_id == user.authority_id
+
+
+rules.add_perm("reviews.list_queue", is_authority)
+rules.add_perm("reviews.review_application", holds_application)
+rules.add_perm("reviews.view_history", in_scope)
+rules.add_perm("reviews.grant_extension", is_authority)
+rules.add_perm("reviews.publish_notice", is_province_authority | is_ministry)
+rules.add_perm("reviews.handle_notice", publishes_notice)
+rules.add_perm("reviews.view_letter", in_scope)

@@ -1,0 +1,503 @@
+"""Pages of the review chain: the queue of each authority, the review of one application, forwarding with
+the recommendation letter, the summary sheet, deadline extensions, and the public notice (公示).
+
+Views only call domain functions; every page checks one permission (``can``) and lists read through the
+scoper.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, View
+
+from zhongshi.applications.domain.queries.chain import acting_levels, is_deciding_level
+from zhongshi.applications.domain.queries.report import build_report
+from zhongshi.applications.enums import ApplicationStatus
+from zhongshi.applications.models import Application, ApplicationRound
+from zhongshi.calls.models import Call
+from zhongshi.core.errors import DomainError
+from zhongshi.core.permissions import can, scope_queryset
+from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin
+from zhongshi.formversions.domain.formdef import load_form
+from zhongshi.organisations.models import Authority, Region
+from zhongshi.reviews.domain.act_on_application import (
+    PRELIMINARY_CHECKS,
+    decide_application,
+    forward_applications,
+    review_application,
+)
+from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, effective_deadline, grant_extension, level_above, show
+from zhongshi.reviews.domain.notices import (
+    close_notice,
+    file_objection,
+    handle_objection,
+    is_open_for_objections,
+    publish_notice,
+    publishable_applications,
+)
+from zhongshi.reviews.domain.queries.compare_rounds import compare_answers
+from zhongshi.reviews.domain.queries.status import describe_status
+from zhongshi.reviews.interfaces.forms import (
+    DecisionForm,
+    ExtensionForm,
+    HandleObjectionForm,
+    NoticeForm,
+    ObjectionForm,
+    QueueFilterForm,
+    ReviewForm,
+)
+from zhongshi.reviews.models import Notice, Objection, RecommendationLetter, ReviewStep
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content,
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFilterForm]:
+    """The applications of the user's area, filtered as the queue's form says (one path for page and export)."""
+    user: Any = request.user
+    authority = user.authority
+    districts = [(r.code, r.name) for r in Region.objects.filter(path__startswith=authority.path, level="district")
+                 .order_by("path")]
+    form = QueueFilterForm(request.GET or None, districts=districts)
+    queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district"))
+    data = form.cleaned_data if form.is_valid() else {}
+    stage = data.get("stage") or "mine"
+    if stage == "mine":
+        levels = {authority.level}
+        queryset = queryset.filter(status=ApplicationStatus.SUBMITTED, current_level__in=levels)
+        queryset = queryset.filter(host_org__district__path__startswith=authority.path)
+    elif stage != "all":
+        queryset = queryset.filter(status=stage)
+    if q := (data.get("q") or "").strip():
+        queryset = queryset.filter(Q(platform_name__icontains=q) | Q(host_org__name__icontains=q)
+                                   | Q(host_org__credit_code__icontains=q))
+    if district := data.get("district"):
+        queryset = queryset.filter(host_org__district__code=district)
+    if cluster := data.get("cluster"):
+        queryset = queryset.filter(answers__basic__industry_clusters__icontains=cluster)
+    if eligibility := data.get("eligibility"):
+        queryset = queryset.filter(eligibility=eligibility)
+    if data.get("warnings") == "with":
+        queryset = queryset.filter(warning_count__gt=0)
+    elif data.get("warnings") == "without":
+        queryset = queryset.filter(warning_count=0)
+    sort = data.get("sort") or "-submitted_at"
+    queryset = queryset.order_by(sort if sort != "recommendation_order" else "recommendation_order", "pk")
+    return queryset, form
+
+
+class QueueView(ScopedListMixin, ListView):
+    """每个审核单位的待办: what waits at its level, and everything in its area, with filters and bulk actions."""
+
+    permission_required = "reviews.list_queue"
+    model = Application
+    template_name = "reviews/queue.html"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[Application]:
+        queryset, self.filter_form = filtered_queue(self.request)
+        return queryset
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user: Any = self.request.user
+        rows = []
+        for application in context["object_list"]:
+            rows.append({"application": application, "status": describe_status(application),
+                         "holds": can(user, "reviews.review_application", application),
+                         "deciding": application.status == ApplicationStatus.SUBMITTED
+                         and is_deciding_level(application)})
+        calls = Call.objects.filter(chain__isnull=False).order_by("pk")
+        forwardable = [r for r in rows if r["holds"] and not r["deciding"]
+                       and r["application"].current_level != _first(r["application"])]
+        return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
+                "authority": user.authority, "forwardable": forwardable, "calls": calls,
+                "deadlines": _deadlines_for(user.authority)}
+
+
+def _first(application: Application) -> str:
+    levels = acting_levels(application.call, application.host_org)
+    return levels[0][0] if levels else ""
+
+
+def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
+    out = []
+    for call in Call.objects.filter(status="open").order_by("pk"):
+        if authority.level in call.chain_levels():
+            deadline = effective_deadline(call, authority.level, authority)
+            out.append({"call": call, "deadline": show(deadline) if deadline else "—",
+                        "passed": deadline is not None and deadline < timezone.now()})
+    return out
+
+
+class QueueExportView(ProtectedMixin, View):
+    """The filtered list as .xlsx: exactly what the queue shows with the same filters."""
+
+    permission_required = "reviews.list_queue"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from zhongshi.applications.interfaces.export_xlsx import columns_for, render_list_sheet, sheet_row
+
+        queryset, _form = filtered_queue(request)
+        rows = [sheet_row(a, opinion=_last_opinion(a), order=i) for i, a in enumerate(queryset[:5000], start=1)]
+        keys = ["order", "platform_name", "host_org", "credit_code", "location", "clusters", "status", "eligibility",
+                "warnings", "equipment_value", "fulltime_staff", "service_revenue_last_year", "service_revenue_ratio",
+                "enterprises_served", "submitted_at", "contact"]
+        content = render_list_sheet(title=_("Applications"), rows=rows, columns=columns_for(keys))
+        return _xlsx_response(content, f"申报书列表-{timezone.localdate():%Y%m%d}.xlsx")
+
+
+def _last_opinion(application: Application) -> str:
+    step = application.steps.exclude(opinion="").order_by("-acted_at", "-pk").first()
+    return step.opinion if step else ""
+
+
+class SummarySheetView(ProtectedMixin, View):
+    """推荐汇总表 (附件3) of the user's authority for one call: one row per application it recommended, in
+    recommendation order, with its opinion."""
+
+    permission_required = "reviews.list_queue"
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        from zhongshi.applications.interfaces.export_xlsx import columns_for, render_summary_sheet, sheet_row
+
+        call = get_object_or_404(Call, code=code)
+        user: Any = request.user
+        authority = user.authority
+        steps = (ReviewStep.objects.filter(application__call=call, authority=authority,
+                                           action__in=["recommend", "forward", "approve"])
+                 .select_related("application__host_org__district", "application__call")
+                 .order_by("order", "acted_at", "pk"))
+        seen: set[int] = set()
+        rows = []
+        for step in steps:
+            if step.application_id in seen or not can(user, "reviews.view_history", step.application):
+                continue
+            seen.add(step.application_id)
+            rows.append(sheet_row(step.application, opinion=step.opinion, order=len(rows) + 1))
+        content = render_summary_sheet(title=_("Recommendation summary sheet"), authority=authority.name,
+                                       call_title=call.title, rows=rows,
+                                       columns=columns_for(call.summary_columns or None))
+        return _xlsx_response(content, f"{call.title}推荐汇总表-{authority.name}.xlsx")
+
+
+class ApplicationHistoryMixin(ObjectPermissionMixin):
+    def get_object(self, queryset: Any = None) -> Application:
+        return get_object_or_404(Application.objects.select_related("call", "host_org__district"),
+                                 pk=self.kwargs["pk"])
+
+
+class ReviewView(ApplicationHistoryMixin, View):
+    """One application at the user's level: eligibility, checklist, warnings, evidence, history; the opinion."""
+
+    permission_required = "reviews.view_history"
+
+    def context(self, application: Application, **extra: Any) -> dict[str, Any]:
+        from zhongshi.calls.domain.conditions import evaluate_call
+
+        user: Any = self.request.user
+        report = build_report(application)
+        holds = can(user, "reviews.review_application", application)
+        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application)
+        form = load_form(application.form_code)
+        return {
+            "application": application, "report": report, "status": describe_status(application),
+            "conditions": evaluate_call(application.call, application.answers),
+            "preliminary_checks": PRELIMINARY_CHECKS, "checklist": application.call.checklist or [],
+            "sections": [s for s in form.sections if s.key != "evidence"],
+            "steps": application.steps.select_related("authority", "actor", "letter").order_by("acted_at", "pk"),
+            "rounds": application.rounds.order_by("number"),
+            "evidence_files": application.evidence_files.all(),
+            "holds": holds, "deciding": deciding,
+            "first_level": application.current_level == _first(application),
+            "review_form": ReviewForm(initial={"revision": application.revision}),
+            "decision_form": DecisionForm(initial={"revision": application.revision}),
+            **extra,
+        }
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return render(request, "reviews/review.html", self.context(self.get_permission_object()))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        if not can(request.user, "reviews.review_application", application):
+            from zhongshi.core.errors import NotAllowed
+
+            raise NotAllowed(_("This application is not with your authority."))
+        try:
+            revision = int(request.POST.get("revision", ""))
+        except ValueError:
+            revision = -1
+        try:
+            if "decision" in request.POST:
+                decide_application(user=request.user, application=application,
+                                   approve=request.POST.get("decision") == "approve",
+                                   reasons=request.POST.get("reasons", ""), revision=revision)
+            else:
+                checklist = {key: True for key in request.POST.getlist("checklist")}
+                reasons = {key[len("reason_"):]: value for key, value in request.POST.items()
+                           if key.startswith("reason_") and value.strip()}
+                review_application(user=request.user, application=application, action=request.POST.get("action", ""),
+                                   opinion=request.POST.get("opinion", ""), checklist=checklist,
+                                   return_reasons=reasons, revision=revision)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            context = self.context(application, posted=request.POST, error_field=exc.field,
+                                   posted_checklist=request.POST.getlist("checklist"))
+            return render(request, "reviews/review.html", context, status=400)
+        application.refresh_from_db()
+        messages.success(request, _("Recorded: %(status)s") % {"status": describe_status(application).badge})
+        return HttpResponseRedirect(reverse("reviews:queue"))
+
+
+class ForwardView(ProtectedMixin, View):
+    """The city (an intermediate level) forwards the chosen applications, in the order given, with its letter."""
+
+    permission_required = "reviews.list_queue"
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        ids = request.POST.getlist("application")
+        orders = {}
+        for pk in ids:
+            try:
+                orders[int(pk)] = int(request.POST.get(f"order_{pk}") or 9999)
+            except ValueError:
+                orders[int(pk)] = 9999
+        applications = list(scope_queryset(request.user, Application.objects.filter(pk__in=orders)))
+        applications.sort(key=lambda a: (orders[a.pk], a.pk))
+        for application in applications:
+            if not can(request.user, "reviews.review_application", application):
+                from zhongshi.core.errors import NotAllowed
+
+                raise NotAllowed(_("This application is not with your authority."))
+        try:
+            steps = forward_applications(user=request.user, applications=applications,
+                                         letter=request.FILES.get("letter"), opinion=request.POST.get("opinion", ""))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Forwarded %(count)s applications with the recommendation letter.")
+                             % {"count": len(steps)})
+        return HttpResponseRedirect(reverse("reviews:queue") + "?" + request.POST.get("query", ""))
+
+
+class CompareRoundsView(ApplicationHistoryMixin, View):
+    """Every submission round is kept: what changed between two rounds (after a return for revision)."""
+
+    permission_required = "reviews.view_history"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        rounds = list(application.rounds.order_by("number"))
+        if len(rounds) < 2:
+            raise Http404
+        try:
+            a = int(request.GET.get("a", rounds[-2].number))
+            b = int(request.GET.get("b", rounds[-1].number))
+        except ValueError as exc:
+            raise Http404 from exc
+        before = get_object_or_404(ApplicationRound, application=application, number=a)
+        after = get_object_or_404(ApplicationRound, application=application, number=b)
+        changes = compare_answers(load_form(application.form_code), before.answers, after.answers)
+        return render(request, "reviews/compare.html", {"application": application, "before": before,
+                                                        "after": after, "changes": changes, "rounds": rounds})
+
+
+class LetterDownloadView(ObjectPermissionMixin, View):
+    permission_required = "reviews.view_letter"
+
+    def get_object(self, queryset: Any = None) -> RecommendationLetter:
+        return get_object_or_404(RecommendationLetter, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        letter = self.get_permission_object()
+        return FileResponse(letter.file.open("rb"), as_attachment=True, filename=letter.original_name,
+                            content_type=letter.content_type)
+
+
+class ExtensionView(ProtectedMixin, View):
+    """The level above grants a later deadline to a level of a call (all of it, or one authority)."""
+
+    permission_required = "reviews.grant_extension"
+
+    def form(self, call: Call, data: Any = None) -> ExtensionForm:
+        user: Any = self.request.user
+        form = ExtensionForm(data)
+        levels = [level for level in call.chain_levels() if level_above(call, level) == user.authority.level
+                  or user.authority == call.issuer]
+        form.fields["level"].choices = [(level, LEVEL_NAMES.get(level, level)) for level in levels]
+        below = Authority.objects.filter(path__startswith=user.authority.path).exclude(pk=user.authority_id)
+        form.fields["authority"].choices = [("", _("Every authority of that level")),
+                                            *[(str(a.pk), a.name) for a in below.order_by("path")]]
+        return form
+
+    def get_call(self) -> Call:
+        return get_object_or_404(Call, code=self.kwargs["code"])
+
+    def render_page(self, call: Call, form: ExtensionForm, status: int = 200) -> HttpResponse:
+        extensions = call.extensions.select_related("authority", "granted_by").order_by("-granted_at")
+        chain = [{"level": LEVEL_NAMES.get(level, level),
+                  "deadline": show(d) if (d := effective_deadline(call, level)) else "—"}
+                 for level in call.chain_levels()]
+        return render(self.request, "reviews/extensions.html", {"call": call, "form": form, "chain": chain,
+                                                                 "extensions": extensions}, status=status)
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_call()
+        return self.render_page(call, self.form(call))
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_call()
+        form = self.form(call, request.POST)
+        if not form.is_valid():
+            return self.render_page(call, form, status=400)
+        authority = None
+        if form.cleaned_data["authority"]:
+            authority = Authority.objects.filter(pk=form.cleaned_data["authority"]).first()
+        deadline: datetime = form.cleaned_data["deadline"]
+        try:
+            grant_extension(user=request.user, call=call, level=form.cleaned_data["level"], deadline=deadline,
+                            reason=form.cleaned_data["reason"], authority=authority)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_page(call, form, status=400)
+        messages.success(request, _("The deadline was extended to %(deadline)s.") % {"deadline": show(deadline)})
+        return HttpResponseRedirect(request.path)
+
+
+class NoticeListView(PublicMixin, ListView):
+    template_name = "reviews/notice_list.html"
+    paginate_by = 20
+
+    def get_queryset(self) -> QuerySet[Notice]:
+        return Notice.objects.select_related("call", "authority").order_by("-starts_at", "pk")
+
+
+class NoticeDetailView(PublicMixin, View):
+    """The published list; during the period anyone may file an objection."""
+
+    def get_notice(self) -> Notice:
+        return get_object_or_404(Notice.objects.select_related("call", "authority"), pk=self.kwargs["pk"])
+
+    def render_page(self, notice: Notice, form: ObjectionForm | None = None, status: int = 200) -> HttpResponse:
+        user: Any = self.request.user
+        handles = can(user, "reviews.handle_notice", notice)
+        return render(self.request, "reviews/notice_detail.html", {
+            "notice": notice, "applications": notice.applications.select_related("host_org__district")
+            .order_by("recommendation_order", "pk"),
+            "open": is_open_for_objections(notice), "form": form or ObjectionForm(), "handles": handles,
+            "objections": notice.objections.select_related("application").order_by("filed_at") if handles else [],
+            "handle_form": HandleObjectionForm(), "ended": timezone.now() >= notice.ends_at,
+        }, status=status)
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.render_page(self.get_notice())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        notice = self.get_notice()
+        form = ObjectionForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(notice, form, status=400)
+        application = notice.applications.filter(pk=form.cleaned_data["application"]).first()
+        if application is None:
+            raise Http404
+        try:
+            file_objection(notice=notice, application=application, name=form.cleaned_data["name"],
+                           contact=form.cleaned_data["contact"], text=form.cleaned_data["text"])
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_page(notice, form, status=400)
+        messages.success(request, _("Your objection was received; the authority will handle it."))
+        return HttpResponseRedirect(request.path)
+
+
+class NoticeCreateView(ProtectedMixin, View):
+    permission_required = "reviews.publish_notice"
+
+    def get_call(self) -> Call:
+        return get_object_or_404(Call, code=self.kwargs["code"])
+
+    def render_page(self, call: Call, form: NoticeForm, status: int = 200) -> HttpResponse:
+        try:
+            applications = publishable_applications(self.request.user, call)
+        except DomainError:
+            applications = []
+        return render(self.request, "reviews/notice_create.html", {"call": call, "form": form,
+                                                                    "applications": applications}, status=status)
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_call()
+        now = timezone.localtime()
+        initial = {"title": _("Public notice of %(title)s") % {"title": call.title},
+                   "starts_at": now.strftime("%Y-%m-%dT%H:%M"),
+                   "ends_at": (now + timezone.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")}
+        return self.render_page(call, NoticeForm(initial=initial))
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_call()
+        form = NoticeForm(request.POST)
+        if not form.is_valid():
+            return self.render_page(call, form, status=400)
+        try:
+            notice = publish_notice(user=request.user, call=call, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            return self.render_page(call, form, status=400)
+        messages.success(request, _("The notice was published."))
+        return HttpResponseRedirect(notice.get_absolute_url())
+
+
+class ObjectionHandleView(ObjectPermissionMixin, View):
+    permission_required = "reviews.handle_notice"
+
+    def get_object(self, queryset: Any = None) -> Notice:
+        return get_object_or_404(Notice, pk=self.kwargs["pk"])
+
+    def post(self, request: HttpRequest, pk: int, objection_pk: int) -> HttpResponse:
+        notice = self.get_permission_object()
+        objection = get_object_or_404(Objection, pk=objection_pk, notice=notice)
+        form = HandleObjectionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Please write the response."))
+        else:
+            try:
+                handle_objection(user=request.user, objection=objection, upheld=form.cleaned_data["upheld"] == "yes",
+                                 response=form.cleaned_data["response"])
+                messages.success(request, _("The objection was handled."))
+            except DomainError as exc:
+                messages.error(request, exc.message)
+        return HttpResponseRedirect(notice.get_absolute_url())
+
+
+class NoticeCloseView(ObjectPermissionMixin, View):
+    permission_required = "reviews.handle_notice"
+
+    def get_object(self, queryset: Any = None) -> Notice:
+        return get_object_or_404(Notice, pk=self.kwargs["pk"])
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        notice = self.get_permission_object()
+        try:
+            final = close_notice(notice=notice, user=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The notice was closed; %(count)s approvals are final.")
+                             % {"count": len(final)})
+        return HttpResponseRedirect(notice.get_absolute_url())
+
+
