@@ -122,6 +122,7 @@ def application(host_org: HostOrg | None = None, *, answers: dict | None = None,
     return Application.objects.create(
         call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org or HostOrgFactory(),
         form_code="hubei-2026", answers=answers, platform_name=answers.get("basic", {}).get("platform_name", ""),
+        clusters="、".join(answers.get("basic", {}).get("industry_clusters", [])),
         status=status, **kwargs,
     )
 

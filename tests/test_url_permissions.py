@@ -109,7 +109,41 @@ def _notice(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {"pk": notice.pk, **extra}
 
 
+def _own_notification(roles: dict[str, Any]) -> dict[str, Any]:
+    from zhongshi.notifications.models import Notification
+
+    notification = Notification.objects.create(user=roles["applicant"], kind="application_returned", title="退回修改",
+                                               url="/applications/")
+    return {"pk": notification.pk}
+
+
+def _call_attachment(roles: dict[str, Any]) -> dict[str, Any]:
+    from django.core.files.base import ContentFile
+
+    from zhongshi.calls.models import CallAttachment
+
+    attachment = CallAttachment(call=factories.call(), title="附件1 建设要求")
+    attachment.file.save("附件1.pdf", ContentFile(factories.pdf_bytes()), save=False)
+    attachment.save()
+    return {"code": "hubei-2026-provincial", "pk": attachment.pk}
+
+
+HUBEI_CALL = {"code": "hubei-2026-provincial"}
+# A call is changed and copied by its issuing authority (the Hubei call: 湖北省经信厅) and system administrators.
+CALL_ISSUER = {"admin", "province"}
+
 EXPECTED: dict[str, Expect] = {
+    "calls:call_list": Expect(PUBLIC),
+    "calls:call_detail": Expect(PUBLIC, kwargs=lambda r: HUBEI_CALL),
+    "calls:call_copy": Expect(CALL_ISSUER, kwargs=lambda r: HUBEI_CALL),
+    "calls:call_edit": Expect(CALL_ISSUER, kwargs=lambda r: HUBEI_CALL),
+    "calls:attachment_upload": Expect(CALL_ISSUER, method="post", kwargs=lambda r: HUBEI_CALL),
+    "calls:attachment_download": Expect(PUBLIC, kwargs=_call_attachment),
+    "calls:attachment_delete": Expect(CALL_ISSUER, method="post", kwargs=_call_attachment),
+    "notifications:notification_list": Expect(SIGNED_IN),
+    "notifications:mark_all_read": Expect(SIGNED_IN, method="post"),
+    "notifications:notification_open": Expect({"applicant"}, kwargs=_own_notification),
+    "notifications:preferences": Expect(SIGNED_IN),
     "reviews:queue": Expect({"ministry", "province", "other_province", "city", "district", "other_district"}),
     "reviews:queue_export": Expect(AUTHORITIES),
     "reviews:forward": Expect(AUTHORITIES, method="post"),

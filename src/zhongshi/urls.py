@@ -14,7 +14,9 @@ admin.site.site_title = settings.ZHONGSHI_SYSTEM_NAME
 urlpatterns = [
     path("", include("zhongshi.core.urls")),
     path("accounts/", include("zhongshi.accounts.urls")),
+    path("notifications/", include("zhongshi.notifications.urls")),
     path("organisations/", include("zhongshi.organisations.urls")),
+    path("calls/", include("zhongshi.calls.urls")),
     path("applications/", include("zhongshi.applications.urls")),
     path("reviews/", include("zhongshi.reviews.urls")),
     path("audit/", include("zhongshi.audit.urls")),

@@ -88,7 +88,7 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     if district := data.get("district"):
         queryset = queryset.filter(host_org__district__code=district)
     if cluster := data.get("cluster"):
-        queryset = queryset.filter(answers__basic__industry_clusters__icontains=cluster)
+        queryset = queryset.filter(clusters__contains=cluster)
     if eligibility := data.get("eligibility"):
         queryset = queryset.filter(eligibility=eligibility)
     if data.get("warnings") == "with":
@@ -153,6 +153,7 @@ class QueueExportView(ProtectedMixin, View):
         from zhongshi.applications.interfaces.export_xlsx import columns_for, render_list_sheet, sheet_row
 
         queryset, _form = filtered_queue(request)
+        queryset = queryset.select_related("host_org__district__parent__parent__parent")
         rows = [sheet_row(a, opinion=_last_opinion(a), order=i) for i, a in enumerate(queryset[:5000], start=1)]
         keys = ["order", "platform_name", "host_org", "credit_code", "location", "clusters", "status", "eligibility",
                 "warnings", "equipment_value", "fulltime_staff", "service_revenue_last_year", "service_revenue_ratio",
@@ -180,7 +181,7 @@ class SummarySheetView(ProtectedMixin, View):
         authority = user.authority
         steps = (ReviewStep.objects.filter(application__call=call, authority=authority,
                                            action__in=["recommend", "forward", "approve"])
-                 .select_related("application__host_org__district", "application__call")
+                 .select_related("application__host_org__district__parent__parent__parent", "application__call")
                  .order_by("order", "acted_at", "pk"))
         seen: set[int] = set()
         rows = []

@@ -84,6 +84,12 @@ def clean_answers(form_code: str, answers: Any) -> dict[str, Any]:
     return normalise_answers(load_form(form_code), {**answers, "form": form_code})
 
 
+def clusters_of(answers: dict[str, Any]) -> str:
+    basic = answers.get("basic")
+    clusters = basic.get("industry_clusters") if isinstance(basic, dict) else None
+    return "、".join(str(c) for c in clusters)[:500] if isinstance(clusters, list) else ""
+
+
 def platform_name_of(answers: dict[str, Any]) -> str:
     basic = answers.get("basic")
     name = basic.get("platform_name") if isinstance(basic, dict) else ""
@@ -93,7 +99,7 @@ def platform_name_of(answers: dict[str, Any]) -> str:
 @transaction.atomic
 def save_answers(*, user: Any, application: Application, answers: Any, base_revision: int) -> Application:
     """Store a draft's answers if nobody saved it since ``base_revision``; returns the saved application."""
-    current = Application.objects.select_for_update().select_related("updated_by").get(pk=application.pk)
+    current = Application.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=application.pk)
     if not can(user, "applications.change_application", current):
         raise NotAllowed(_("You may not change this application."))
     if current.revision != base_revision:
@@ -103,10 +109,11 @@ def save_answers(*, user: Any, application: Application, answers: Any, base_revi
         return current
     current.answers = cleaned
     current.platform_name = platform_name_of(cleaned)
+    current.clusters = clusters_of(cleaned)
     current.revision += 1
     current.updated_by = user
     current.warning_count = count_warnings(current.form_code, cleaned)
-    current.save(update_fields=["answers", "platform_name", "revision", "updated_by", "updated_at",
+    current.save(update_fields=["answers", "platform_name", "clusters", "revision", "updated_by", "updated_at",
                                 "warning_count"])
     return current
 

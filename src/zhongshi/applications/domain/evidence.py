@@ -52,7 +52,7 @@ def requirement_labels(application: Application) -> dict[str, str]:
 
 @transaction.atomic
 def add_evidence(*, user: Any, application: Application, requirement: str, upload: UploadedFile) -> EvidenceFile:
-    application = Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
     if not can(user, "applications.change_application", application):
         raise NotAllowed(_("You may not change this application."))
     labels = requirement_labels(application)

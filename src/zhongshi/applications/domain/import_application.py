@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.edit_application import clean_answers, platform_name_of
+from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
@@ -57,5 +57,6 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
     answers = clean_answers(form.code, data)
     return Application.objects.create(
         call=call, host_org=host_org, form_code=form.code, answers=answers, platform_name=platform_name_of(answers),
+        clusters=clusters_of(answers), warning_count=count_warnings(form.code, answers),
         created_by=user, updated_by=user,
     )

@@ -30,7 +30,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
                        confirm_sensitive: list[str] | None = None) -> Application:
     """Refused (and nothing changes) when it was already submitted, changed since ``base_revision``,
     has errors, lacks required evidence, or holds sensitive data the applicant has not confirmed."""
-    current = Application.objects.select_for_update().select_related("call", "updated_by").get(pk=application.pk)
+    current = Application.objects.select_for_update(of=("self",)).select_related("call", "updated_by").get(pk=application.pk)
     if not current.is_editable and is_own(user, current):
         raise DomainError(_("This application has already been submitted."), code="already_submitted")
     if not can(user, "applications.submit_application", current):

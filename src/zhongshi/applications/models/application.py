@@ -23,6 +23,9 @@ class Application(models.Model):
     form_code = models.CharField(_("form version"), max_length=64)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     platform_name = models.CharField(_("platform name"), max_length=200, blank=True)
+    # 所属行业领域 joined with “、”, kept beside the answers for reviewers' filters (JSON lookups into lists
+    # differ between SQLite and PostgreSQL).
+    clusters = models.CharField(_("industry fields"), max_length=500, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )

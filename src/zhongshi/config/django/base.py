@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "zhongshi.reference",
     "zhongshi.organisations",
     "zhongshi.accounts",
+    "zhongshi.notifications",
     "zhongshi.formversions",
     "zhongshi.calls",
     "zhongshi.applications",
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "zhongshi.core.context_processors.navigation",
+                "zhongshi.notifications.context_processors.unread",
             ],
         },
     },
@@ -156,11 +158,19 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Daily jobs under `celery -A zhongshi beat` (without a broker: `zhongshi send-deadline-reminders` from cron).
+CELERY_BEAT_SCHEDULE = {
+    "deadline-reminders": {"task": "zhongshi.reviews.tasks.send_deadline_reminders_task",
+                           "schedule": 24 * 3600, "options": {"expires": 3600}},
+    "close-ended-notices": {"task": "zhongshi.reviews.tasks.close_ended_notices_task", "schedule": 3600},
+}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zhongshi@localhost")
+# The address of the site as users reach it: the links in notification e-mails start with it.
+ZHONGSHI_BASE_URL = env.str("ZHONGSHI_BASE_URL", default="http://127.0.0.1:8000")
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

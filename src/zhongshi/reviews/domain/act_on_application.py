@@ -34,7 +34,7 @@ PRELIMINARY_CHECKS = (("completeness", "完整性"), ("conformity", "规范性")
 
 
 def _lock(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("call", "host_org__district").get(
+    return Application.objects.select_for_update(of=("self",)).select_related("call", "host_org__district").get(
         pk=application.pk)
 
 

@@ -96,7 +96,7 @@ def file_objection(*, notice: Notice, application: Application, name: str, conta
 @transaction.atomic
 def handle_objection(*, user: Any, objection: Objection, upheld: bool, response: str) -> Objection:
     """Upheld: the approval is withdrawn (the application is rejected, with the response as reason)."""
-    objection = Objection.objects.select_for_update().select_related("notice__authority", "application").get(
+    objection = Objection.objects.select_for_update(of=("self",)).select_related("notice__authority", "application").get(
         pk=objection.pk)
     if getattr(user, "authority_id", None) != objection.notice.authority_id:
         raise NotAllowed(_("Only the authority that published the notice handles its objections."))

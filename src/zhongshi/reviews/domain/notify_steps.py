@@ -14,7 +14,7 @@ from zhongshi.reviews.enums import ReviewAction
 if TYPE_CHECKING:
     from zhongshi.reviews.models import ReviewStep
 
-KINDS = {
+KINDS: dict[str, str] = {
     ReviewAction.RECOMMEND: "application_recommended",
     ReviewAction.FORWARD: "application_forwarded",
     ReviewAction.RETURN: "application_returned",

@@ -97,3 +97,26 @@ class DeadlineExtension(models.Model):
 
     def audit_scope_path(self) -> str:
         return self.authority.path if self.authority_id else self.call.audit_scope_path()
+
+
+class DeadlineReminder(models.Model):
+    """A reminder sent to one authority before one level's deadline, kept so that it is sent once."""
+
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="reminders")
+    level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
+    authority = models.ForeignKey("organisations.Authority", on_delete=models.CASCADE, related_name="reminders")
+    deadline = models.DateTimeField(_("deadline"))
+    working_days_left = models.PositiveSmallIntegerField(_("working days left"))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deadline reminder")
+        verbose_name_plural = _("deadline reminders")
+        constraints = [models.UniqueConstraint(fields=["call", "level", "authority", "deadline", "working_days_left"],
+                                               name="reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.call} · {self.authority} · {self.working_days_left}"
+
+    def audit_scope_path(self) -> str:
+        return self.authority.path

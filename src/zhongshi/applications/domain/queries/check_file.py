@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zhongshi.calls.domain.conditions import evaluate_call
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
 from zhongshi.formversions.domain.check_answers import check_answers
@@ -53,7 +54,7 @@ def check_application_data(call: Call, data: Any) -> dict[str, Any]:
     warnings = list(result.warnings)
     if isinstance(data, dict):
         warnings += scan_answers(form, data)
-    conditions: list[dict[str, Any]] = []  # eligibility conditions arrive with the calls' engine (issue 4)
+    conditions = [r.as_dict() for r in evaluate_call(call, data if isinstance(data, dict) else {})]
     return {
         "call": call.code,
         "form": form.code,

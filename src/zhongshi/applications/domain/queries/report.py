@@ -8,6 +8,7 @@ from typing import Any
 
 from zhongshi.applications.domain.evidence import missing_evidence
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.conditions import evaluate_call
 from zhongshi.formversions.domain.check_answers import CheckResult, Issue, check_answers
 from zhongshi.formversions.domain.formdef import FormDef, load_form
 from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
@@ -34,6 +35,13 @@ class Report:
     unconfirmed_sensitive: list[Issue]
     missing_evidence: list[dict[str, Any]]
     sections: list[SectionState] = field(default_factory=list)
+    conditions: list[Any] = field(default_factory=list)  # the call's eligibility self-check
+
+    @property
+    def eligibility(self) -> str:
+        from zhongshi.calls.domain.conditions import eligibility_of
+
+        return eligibility_of(self.conditions)
 
     @property
     def errors(self) -> list[Issue]:
@@ -75,4 +83,5 @@ def build_report(application: Application, answers: dict[str, Any] | None = None
         form=form, result=result, sensitive=sensitive,
         unconfirmed_sensitive=[i for i in sensitive if sensitive_key(i) not in confirmed],
         missing_evidence=missing, sections=check_sections(form, answers, result, sensitive, missing),
+        conditions=evaluate_call(application.call, answers),
     )

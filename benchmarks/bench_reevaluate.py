@@ -1,0 +1,126 @@
+"""Time ``reevaluate_call`` (calls/domain/reevaluate_call.py) after a threshold change.
+
+Creates a fresh database (a temporary SQLite file, or ``test_<name>`` on the PostgreSQL server of
+``DATABASE_URL``), migrates it, stores ``--count`` applications of hubei-2026-provincial with their verdicts
+(bulk_create; the figures vary so that the verdicts differ), then three times moves the equipment threshold
+(1000 → 1300 → 1000 → 1300 万元) and times ``reevaluate_call``. Prints JSON:
+``{"count", "seconds" (median of the runs), "counts" (of the last run), "runs", "changed", "database", "answers"}``.
+
+    DJANGO_SETTINGS_MODULE=zhongshi.config.django.test .venv/bin/python benchmarks/bench_reevaluate.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhongshi_bench … benchmarks/bench_reevaluate.py --count 50000
+
+``--answers full`` (default) stores the complete example (~25 KB of JSON, as a real 申报书);
+``--answers figures`` stores only the sections' numbers and booleans the conditions read (~1.7 KB, ``condition_figures``), to measure
+what a narrow column of the figures would cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
+
+THRESHOLDS = (1300, 1000, 1300)
+BATCH = 1000
+
+
+def varied(example: dict[str, Any], rng: random.Random, *, figures: bool) -> dict[str, Any]:
+    from zhongshi.calls.domain.conditions import condition_figures
+
+    data = copy.deepcopy(example)
+    foundation, service, basic = data["foundation"], data["service"], data["basic"]
+    foundation["equipment_value_wan"] = round(rng.uniform(800, 1800), 2)
+    foundation["fulltime_staff"] = rng.randint(3, 60)
+    service["enterprises_served"] = {"last_year": rng.randint(0, 12), "current_year": rng.randint(0, 12)}
+    service["industrialized_products"] = {"last_year": rng.randint(0, 4), "current_year": rng.randint(0, 3)}
+    service["service_revenue_wan"] = {"last_year": round(rng.uniform(50, 900), 2),
+                                      "current_year": round(rng.uniform(20, 600), 2)}
+    service["service_revenue_ratio_pct"] = {"last_year": 0, "current_year": round(rng.uniform(0, 8), 1)}
+    basic["main_revenue_wan"]["2025"] = round(rng.uniform(0, 30000), 2)
+    basic["violations_last_3_years"] = {"answer": rng.random() < 0.05, "detail": ""}
+    if rng.random() < 0.03:  # an unfinished draft: a figure not yet filled in
+        del foundation["equipment_value_wan"]
+    return condition_figures(data) if figures else data
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=50_000)
+    parser.add_argument("--answers", choices=["full", "figures"], default="full")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        return run(args.count, figures=args.answers == "figures", answers=args.answers)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(count: int, *, figures: bool, answers: str) -> int:
+    from django.db import connection
+
+    from zhongshi.applications.models import Application
+    from zhongshi.calls.domain.conditions import eligibility_of, evaluate_parsed, parse_conditions
+    from zhongshi.calls.domain.reevaluate_call import reevaluate_call
+    from zhongshi.calls.models import Call
+    from zhongshi.organisations.models import HostOrg, Region
+
+    call = Call.objects.get(code="hubei-2026-provincial")
+    host_org = HostOrg.objects.create(name="基准测试依托单位有限公司", credit_code="91420100MA4KQ7T8XT", unit_type="民企",
+                                      district=Region.objects.get(code="420171"), status="approved")
+    example = json.loads((ROOT / "examples" / "hubei-2026-complete.json").read_text(encoding="utf-8"))
+    conditions = parse_conditions(call.conditions)
+    rng = random.Random(2026)
+    for start in range(0, count, BATCH):
+        batch = []
+        for _ in range(min(BATCH, count - start)):
+            data = varied(example, rng, figures=figures)
+            batch.append(Application(call=call, host_org=host_org, form_code="hubei-2026", answers=data,
+                                     platform_name=example["basic"]["platform_name"],
+                                     eligibility=eligibility_of(evaluate_parsed(conditions, data))))
+        Application.objects.bulk_create(batch)
+    with connection.cursor() as cursor:  # the steady state of a database in use, not the load's aftermath
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE applications_application")
+        elif connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    runs, changed = [], []
+    counts: dict[str, int] = {}
+    for threshold in THRESHOLDS:
+        edited = copy.deepcopy(call.conditions)
+        edited[0]["test"]["value"] = threshold
+        call.conditions = edited
+        call.save(update_fields=["conditions"])
+        before = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+        started = time.perf_counter()
+        counts = reevaluate_call(call)
+        runs.append(round(time.perf_counter() - started, 3))
+        after = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+        changed.append(sum(1 for pk, verdict in after.items() if before[pk] != verdict))
+    print(json.dumps({"count": count, "seconds": statistics.median(runs), "counts": counts, "runs": runs,
+                      "changed": changed, "database": connection.vendor, "answers": answers}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""Pages of the calls: the public list and notice, and for the issuing authority copying a call into a new
+one and changing it (thresholds, chain and deadlines, evidence list, attachments) without code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, ListView, View
+
+from zhongshi.calls.domain.copy_call import copy_call
+from zhongshi.calls.domain.update_call import (
+    InvalidCallError,
+    add_call_attachment,
+    attachment_download_name,
+    chain_steps,
+    condition_thresholds,
+    edit_version,
+    remove_call_attachment,
+    update_call,
+)
+from zhongshi.calls.enums import CallStatus
+from zhongshi.calls.interfaces.forms import AttachmentForm, CallCopyForm, CallEditForm
+from zhongshi.calls.models import Call, CallAttachment
+from zhongshi.core.errors import DomainError
+from zhongshi.core.permissions import can
+from zhongshi.core.views_base import ObjectPermissionMixin, PublicMixin
+
+
+def _add_errors(form: Any, exc: DomainError) -> None:
+    for error in exc.errors if isinstance(exc, InvalidCallError) else [exc]:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+class CallListView(PublicMixin, ListView):
+    """Every call, open ones first: the public list of 申报通知."""
+
+    template_name = "calls/call_list.html"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet[Call]:
+        queryset = Call.objects.select_related("issuer").annotate(
+            closed=Case(When(status=CallStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
+        ).order_by("closed", "-created_at", "pk")
+        status = self.request.GET.get("status", "")
+        if status in CallStatus.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [{"call": call, "chain": chain_steps(call)} for call in context["object_list"]]
+        context["statuses"] = CallStatus.choices
+        context["status"] = self.request.GET.get("status", "")
+        return context
+
+
+class CallObjectMixin:
+    kwargs: dict[str, Any]
+
+    def get_object(self, queryset: Any = None) -> Call:
+        return get_object_or_404(Call.objects.select_related("issuer"), code=self.kwargs["code"])
+
+
+class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
+    """The notice: text, attachments, conditions, evidence list, the chain with its deadlines."""
+
+    template_name = "calls/call_detail.html"
+    context_object_name = "call"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        call: Call = self.object
+        user = self.request.user
+        context.update({
+            "chain": chain_steps(call),
+            "conditions": condition_thresholds(call.conditions),
+            "evidence": call.evidence_requirements(),
+            "attachments": call.attachments.order_by("pk"),
+            "form_title": _form_title(call.form_code),
+            "can_change": can(user, "calls.change_call", call),
+            "can_copy": can(user, "calls.copy_call", call),
+            "can_apply": call.is_open and can(user, "applications.add_application"),
+        })
+        return context
+
+
+def _form_title(code: str) -> str:
+    from zhongshi.formversions.domain.formdef import UnknownFormError, load_form
+
+    try:
+        return load_form(code).title
+    except UnknownFormError:  # a form version no longer shipped still shows its code
+        return code
+
+
+class CallCopyView(CallObjectMixin, ObjectPermissionMixin, FormView):
+    """A new call from this one (GET: code and title; POST: the copy, closed until opened)."""
+
+    permission_required = "calls.copy_call"
+    template_name = "calls/call_copy.html"
+    form_class = CallCopyForm
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"title": self.get_permission_object().title}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "call": self.get_permission_object()}
+
+    def form_valid(self, form: CallCopyForm) -> HttpResponse:
+        try:
+            call = copy_call(user=self.request.user, source=self.get_permission_object(),
+                             code=form.cleaned_data["code"], title=form.cleaned_data["title"])
+        except DomainError as exc:
+            _add_errors(form, exc)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        messages.success(self.request, _("The call was copied. It is closed: change what differs, then open it."))
+        return HttpResponseRedirect(reverse("calls:call_edit", args=[call.code]))
+
+    def form_invalid(self, form: CallCopyForm) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class CallEditView(CallObjectMixin, ObjectPermissionMixin, View):
+    """The issuing authority changes the call; an invalid edit changes nothing and keeps every input."""
+
+    permission_required = "calls.change_call"
+
+    def render_page(self, form: CallEditForm, status: int = 200) -> HttpResponse:
+        call = self.get_permission_object()
+        return render(self.request, "calls/call_edit.html", {
+            "call": call, "form": form, "attachments": call.attachments.order_by("pk"),
+            "attachment_form": AttachmentForm(),
+        }, status=status)
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        return self.render_page(CallEditForm(self.get_permission_object()))
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_permission_object()
+        if "_add_evidence" in request.POST:  # another evidence row, nothing saved yet
+            form = CallEditForm(call, request.POST, add_evidence_rows=1)
+            form.errors.clear()  # not a submission: no errors yet
+            return self.render_page(form)
+        form = CallEditForm(call, request.POST)
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        try:
+            # The new thresholds and the verdicts they give are written together, or not at all.
+            with transaction.atomic():
+                call, thresholds_changed = update_call(user=request.user, call=call, data=form.to_data())
+                counts = None
+                if thresholds_changed:
+                    from zhongshi.calls.domain.reevaluate_call import reevaluate_call
+
+                    counts = reevaluate_call(call, actor=request.user)
+        except DomainError as exc:
+            if any(error.code == "stale" for error in getattr(exc, "errors", [exc])):
+                # Saving again means: keep what is on this page (the user has seen the message).
+                form.data = form.data.copy()
+                form.data["version"] = edit_version(Call.objects.get(pk=call.pk))
+            _add_errors(form, exc)
+            return self.render_page(form, status=400)
+        messages.success(request, _("The call has been saved."))
+        if counts is not None:
+            messages.info(request, _("%(total)s applications were judged again by the new conditions: %(eligible)s "
+                                     "eligible, %(ineligible)s not eligible, %(unknown)s undecided.") % {
+                "total": sum(counts.values()), "eligible": counts.get("eligible", 0),
+                "ineligible": counts.get("ineligible", 0), "unknown": counts.get("unknown", 0)})
+        return HttpResponseRedirect(reverse("calls:call_detail", args=[call.code]))
+
+
+class AttachmentUploadView(CallObjectMixin, ObjectPermissionMixin, View):
+    """POST only: attach a file to the notice (issuer only); back to the edit page."""
+
+    permission_required = "calls.change_call"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        call = self.get_permission_object()
+        target = reverse("calls:call_edit", args=[call.code]) + "#attachments"
+        form = AttachmentForm(request.POST, request.FILES)
+        if not form.is_valid():
+            messages.error(request, _("Please choose a file."))
+            return HttpResponseRedirect(target)
+        try:
+            attachment = add_call_attachment(user=request.user, call=call, title=form.cleaned_data["title"],
+                                             upload=form.cleaned_data["file"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(target)
+        messages.success(request, _("Attached %(title)s.") % {"title": attachment.title})
+        return HttpResponseRedirect(target)
+
+
+class AttachmentObjectMixin(CallObjectMixin):
+    def get_attachment(self) -> CallAttachment:
+        return get_object_or_404(CallAttachment.objects.select_related("call"), pk=self.kwargs["pk"],
+                                 call__code=self.kwargs["code"])
+
+
+class AttachmentDownloadView(PublicMixin, AttachmentObjectMixin, View):
+    """An attachment of a notice: public like the notice."""
+
+    def get(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        attachment = self.get_attachment()
+        filename, content_type = attachment_download_name(attachment)
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=filename,
+                            content_type=content_type)
+
+
+class AttachmentDeleteView(AttachmentObjectMixin, ObjectPermissionMixin, View):
+    permission_required = "calls.change_call"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, code: str, pk: int) -> HttpResponse:
+        attachment = self.get_attachment()
+        remove_call_attachment(user=request.user, attachment=attachment)
+        messages.success(request, _("Removed %(title)s.") % {"title": attachment.title})
+        return HttpResponseRedirect(reverse("calls:call_edit", args=[code]) + "#attachments")

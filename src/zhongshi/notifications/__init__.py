@@ -1,0 +1,1 @@
+"""Notifications, in the application and by e-mail, on every transition that concerns a user."""

@@ -1,0 +1,45 @@
+"""Reminders before a level's deadline, counted in working days, sent once."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from django.utils import timezone
+
+from zhongshi.notifications.models import Notification
+from zhongshi.reviews.domain.remind_deadlines import send_deadline_reminders
+
+
+def at(day: date) -> str:
+    return datetime(day.year, day.month, day.day, 23, 59, tzinfo=timezone.get_current_timezone()).isoformat()
+
+
+@pytest.mark.django_db
+def test_the_district_is_reminded_three_working_days_before(roles, submitted, open_call) -> None:
+    # 2026-10-09 (Fri) is a working day; 2026-10-10 (Sat) is the 国庆 make-up working day.
+    open_call.chain = [{"level": "district", "deadline": at(date(2026, 10, 14))},
+                       {"level": "city", "deadline": at(date(2026, 10, 20))}, {"level": "province", "deadline": None}]
+    open_call.save()
+    # From Thu 2026-10-08: 10-09, 10-10 (make-up Saturday), 10-12, 10-13, 10-14 → 5 working days.
+    run = send_deadline_reminders(today=date(2026, 10, 8))
+    assert run.sent == ["hubei-2026-provincial 武汉东湖新技术开发区经信部门 5"]
+    (notification,) = Notification.objects.filter(user=roles["district"], kind="deadline_reminder")
+    assert "5 个工作日" in notification.title or "5" in notification.title
+    # Sent once.
+    assert send_deadline_reminders(today=date(2026, 10, 8)).sent == []
+    # 10-12 (Mon) → 10-13, 10-14: 2 days, no reminder; 10-13 → 1 day: reminded.
+    assert send_deadline_reminders(today=date(2026, 10, 12)).sent == []
+    assert send_deadline_reminders(today=date(2026, 10, 13)).sent == [
+        "hubei-2026-provincial 武汉东湖新技术开发区经信部门 1"]
+
+
+@pytest.mark.django_db
+def test_a_deadline_beyond_the_calendar_is_an_error_not_a_guess(roles, submitted, open_call) -> None:
+    open_call.chain = [{"level": "district", "deadline": at(date(2027, 3, 1))}, {"level": "city", "deadline": None},
+                       {"level": "province", "deadline": None}]
+    open_call.save()
+    run = send_deadline_reminders(today=date(2026, 12, 20))
+    assert run.sent == []
+    assert run.errors == ["hubei-2026-provincial 武汉东湖新技术开发区经信部门: 没有 2027 年的官方节假日安排数据，"
+                          "请管理员在“节假日安排”中补充后再试"]
