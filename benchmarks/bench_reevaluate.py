@@ -1,4 +1,4 @@
-"""Time ``reevaluate_call`` (calls/domain/reevaluate_call.py) after a threshold change.
+"""Time ``reevaluate_call`` (applications/domain/reevaluate_call.py) after a threshold change.
 
 Creates a fresh database (a temporary SQLite file, or ``test_<name>`` on the PostgreSQL server of
 ``DATABASE_URL``), migrates it, stores ``--count`` applications of hubei-2026-provincial with their verdicts
@@ -9,9 +9,10 @@ Creates a fresh database (a temporary SQLite file, or ``test_<name>`` on the Pos
     DJANGO_SETTINGS_MODULE=zhongshi.config.django.test .venv/bin/python benchmarks/bench_reevaluate.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/zhongshi_bench … benchmarks/bench_reevaluate.py --count 50000
 
-``--answers full`` (default) stores the complete example (~25 KB of JSON, as a real 申报书);
-``--answers figures`` stores only the sections' numbers and booleans the conditions read (~1.7 KB, ``condition_figures``), to measure
-what a narrow column of the figures would cost.
+Each application holds full answers (the complete example, ~25 KB of JSON, as a real 申报书) and, as every
+save does, its judgement row (``ApplicationFigures``: the ~1.7 KB of figures the conditions read, and the
+verdict), which is all ``reevaluate_call`` reads and writes. ``--answers figures`` stores only the figures in
+the answers too (the answers' size then does not matter, which this option shows).
 """
 
 from __future__ import annotations
@@ -78,9 +79,9 @@ def main() -> int:
 def run(count: int, *, figures: bool, answers: str) -> int:
     from django.db import connection
 
-    from zhongshi.applications.models import Application
-    from zhongshi.calls.domain.conditions import eligibility_of, evaluate_parsed, parse_conditions
-    from zhongshi.calls.domain.reevaluate_call import reevaluate_call
+    from zhongshi.applications.domain.reevaluate_call import reevaluate_call
+    from zhongshi.applications.models import Application, ApplicationFigures
+    from zhongshi.calls.domain.conditions import condition_figures, eligibility_of, evaluate_parsed, parse_conditions
     from zhongshi.calls.models import Call
     from zhongshi.organisations.models import HostOrg, Region
 
@@ -95,12 +96,15 @@ def run(count: int, *, figures: bool, answers: str) -> int:
         for _ in range(min(BATCH, count - start)):
             data = varied(example, rng, figures=figures)
             batch.append(Application(call=call, host_org=host_org, form_code="hubei-2026", answers=data,
-                                     platform_name=example["basic"]["platform_name"],
-                                     eligibility=eligibility_of(evaluate_parsed(conditions, data))))
+                                     platform_name=example["basic"]["platform_name"]))
         Application.objects.bulk_create(batch)
+        ApplicationFigures.objects.bulk_create([
+            ApplicationFigures(application=a, call=call, figures=condition_figures(a.answers),
+                               eligibility=eligibility_of(evaluate_parsed(conditions, a.answers))) for a in batch])
     with connection.cursor() as cursor:  # the steady state of a database in use, not the load's aftermath
         if connection.vendor == "postgresql":
             cursor.execute("VACUUM ANALYZE applications_application")
+            cursor.execute("VACUUM ANALYZE applications_applicationfigures")
         elif connection.vendor == "sqlite":
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -111,11 +115,11 @@ def run(count: int, *, figures: bool, answers: str) -> int:
         edited[0]["test"]["value"] = threshold
         call.conditions = edited
         call.save(update_fields=["conditions"])
-        before = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+        before = dict(Application.objects.filter(call=call).values_list("pk", "eligibility_record__eligibility"))
         started = time.perf_counter()
         counts = reevaluate_call(call)
         runs.append(round(time.perf_counter() - started, 3))
-        after = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+        after = dict(Application.objects.filter(call=call).values_list("pk", "eligibility_record__eligibility"))
         changed.append(sum(1 for pk, verdict in after.items() if before[pk] != verdict))
     print(json.dumps({"count": count, "seconds": statistics.median(runs), "counts": counts, "runs": runs,
                       "changed": changed, "database": connection.vendor, "answers": answers}, ensure_ascii=False))

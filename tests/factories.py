@@ -116,15 +116,18 @@ def call(code: str = "hubei-2026-provincial"):
 
 def application(host_org: HostOrg | None = None, *, answers: dict | None = None, status: str = "draft", **kwargs):
     """An application of ``host_org`` to the Hubei call, by default the complete example as a draft."""
+    from zhongshi.applications.domain.reevaluate_call import update_eligibility
     from zhongshi.applications.models import Application
 
     answers = example_answers() if answers is None else answers
-    return Application.objects.create(
+    application = Application.objects.create(
         call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org or HostOrgFactory(),
         form_code="hubei-2026", answers=answers, platform_name=answers.get("basic", {}).get("platform_name", ""),
         clusters="、".join(answers.get("basic", {}).get("industry_clusters", [])),
         status=status, **kwargs,
     )
+    update_eligibility(application)
+    return application
 
 
 def pdf_bytes(text: str = "evidence") -> bytes:

@@ -38,7 +38,51 @@ COMPLETE_REPORT = {
     "eligible": True,
     "errors": [],
     "warnings": [],
-    "conditions": [],
+    # seed 000 §一 (一)(二)(四)(六): the example meets every one, each explained with its figures.
+    "conditions": [
+        {
+            "id": "equipment_value",
+            "clause": "一（一）",
+            "label": "中试设备或者设施原值不低于1000万元",
+            "passed": True,
+            "message": "中试设备设施原值 3,280 万元，不低于 1,000 万元"
+        },
+        {
+            "id": "fulltime_staff",
+            "clause": "一（二）",
+            "label": "专职技术或者管理人员不少于5人",
+            "passed": True,
+            "message": "平台专职人员总数 46 人，不低于 5 人"
+        },
+        {
+            "id": "industrialized_products",
+            "clause": "一（四）",
+            "label": "至少完成1项新产品产业化",
+            "passed": True,
+            "message": "上年度产业化产品数量 4 个，不低于 1 个；申报当年度产业化产品数量 1 个，不低于 1 个"
+        },
+        {
+            "id": "enterprises_served",
+            "clause": "一（四）",
+            "label": "服务企业数量不低于3家",
+            "passed": True,
+            "message": "上年度中试服务企业总数量 5 家，不低于 3 家；申报当年度中试服务企业总数量 3 家，不低于 3 家"
+        },
+        {
+            "id": "service_revenue",
+            "clause": "一（四）",
+            "label": "上年度（或申报当年度）中试服务收入应不低于500万元或不低于依托单位主营收入总额的5%",
+            "passed": True,
+            "message": "上年度中试服务收入 860 万元，不低于 500 万元；申报当年度中试服务收入 138 万元，低于 500 万元；上年度中试服务收入占主营业务收入比例 5%（860 ÷ 17,200），不低于 5%；申报当年度中试服务收入占主营业务收入比例 5.1%，不低于 5%"
+        },
+        {
+            "id": "no_violations",
+            "clause": "一（六）",
+            "label": "近三年未发生违法违规行为，未发生较大及以上安全事故和重大质量、环境污染、失泄密等事故，未出现数据资料弄虚作假、严重失信等情形",
+            "passed": True,
+            "message": "近三年是否发生违法违规行为等情形：申报书填报为“否”"
+        }
+    ],
 }
 JSON_SECTIONS = {
     "cover",

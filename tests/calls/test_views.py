@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests import factories
-from zhongshi.calls.domain.reevaluate_call import reevaluate_call
+from zhongshi.applications.domain.reevaluate_call import reevaluate_call
 from zhongshi.calls.models import Call, CallAttachment
 
 pytestmark = pytest.mark.django_db

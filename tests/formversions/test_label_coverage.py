@@ -41,7 +41,7 @@ def _strings(node: object) -> list[str]:
 def definition_text() -> str:
     data = yaml.safe_load((DEFINITIONS_DIR / "hubei-2026.yaml").read_text(encoding="utf-8"))
     vocabularies = yaml.safe_load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
-    used = {f for f in re.findall(r"vocabulary: (\w+)", (DEFINITIONS_DIR / "hubei-2026.yaml").read_text())}
+    used = set(re.findall(r"vocabulary: (\w+)", (DEFINITIONS_DIR / "hubei-2026.yaml").read_text()))
     names = [item["name"] for v in vocabularies["vocabularies"] if v["code"] in used for item in v["items"]]
     names += [g["name"] for v in vocabularies["vocabularies"] if v["code"] in used for g in v.get("groups") or []]
     strings = _strings(data)
@@ -62,7 +62,7 @@ def seed_snippets() -> list[str]:
         line = raw.strip()
         if not line or NOT_LABELS.match(line):
             continue
-        if line.startswith("示例") or line.startswith("示\n") or line == "示":
+        if line.startswith("示例") or line == "示":
             in_example = True
         if in_example and not line.startswith("4.运行机制"):
             continue

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories

@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from zhongshi.audit.domain.record_event import record_event, snapshot
 from zhongshi.audit.models import AuditAction
 
-NOT_AUDITED = {"audit.auditentry", "sessions.session", "axes.accessattempt", "axes.accesslog",
+NOT_AUDITED = {"audit.auditentry", "applications.applicationfigures", "sessions.session", "axes.accessattempt", "axes.accesslog",
                "axes.accessfailurelog", "contenttypes.contenttype", "admin.logentry", "auth.permission"}
 IGNORED_UPDATE_FIELDS = {"last_login"}
 

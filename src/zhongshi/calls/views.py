@@ -157,9 +157,12 @@ class CallEditView(CallObjectMixin, ObjectPermissionMixin, View):
                 call, thresholds_changed = update_call(user=request.user, call=call, data=form.to_data())
                 counts = None
                 if thresholds_changed:
-                    from zhongshi.calls.domain.reevaluate_call import reevaluate_call
+                    from zhongshi.calls.signals import conditions_changed
 
-                    counts = reevaluate_call(call, actor=request.user)
+                    # The applications app re-judges its applications (it answers with the counts).
+                    answers = [reply for _receiver, reply in
+                               conditions_changed.send(sender=Call, call=call, actor=request.user) if reply]
+                    counts = answers[0] if answers else None
         except DomainError as exc:
             if any(error.code == "stale" for error in getattr(exc, "errors", [exc])):
                 # Saving again means: keep what is on this page (the user has seen the message).

@@ -73,7 +73,8 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     districts = [(r.code, r.name) for r in Region.objects.filter(path__startswith=authority.path, level="district")
                  .order_by("path")]
     form = QueueFilterForm(request.GET or None, districts=districts)
-    queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district"))
+    queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district",
+                                                                       "eligibility_record"))
     data = form.cleaned_data if form.is_valid() else {}
     stage = data.get("stage") or "mine"
     if stage == "mine":
@@ -90,7 +91,7 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     if cluster := data.get("cluster"):
         queryset = queryset.filter(clusters__contains=cluster)
     if eligibility := data.get("eligibility"):
-        queryset = queryset.filter(eligibility=eligibility)
+        queryset = queryset.filter(eligibility_record__eligibility=eligibility)
     if data.get("warnings") == "with":
         queryset = queryset.filter(warning_count__gt=0)
     elif data.get("warnings") == "without":
@@ -249,7 +250,7 @@ class ReviewView(ApplicationHistoryMixin, View):
                                    approve=request.POST.get("decision") == "approve",
                                    reasons=request.POST.get("reasons", ""), revision=revision)
             else:
-                checklist = {key: True for key in request.POST.getlist("checklist")}
+                checklist = dict.fromkeys(request.POST.getlist("checklist"), True)
                 reasons = {key[len("reason_"):]: value for key, value in request.POST.items()
                            if key.startswith("reason_") and value.strip()}
                 review_application(user=request.user, application=application, action=request.POST.get("action", ""),

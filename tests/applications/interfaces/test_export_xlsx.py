@@ -176,7 +176,7 @@ def replace_name(row: SheetRow, submitted: datetime) -> SheetRow:
 @pytest.mark.django_db
 def test_sheet_row_reads_an_application():
     host_org = factories.HostOrgFactory(district=factories.region("420171"), name="武汉光芯精密制造有限公司")
-    application = factories.application(host_org, status="submitted", eligibility="eligible")
+    application = factories.application(host_org, status="submitted")  # judged eligible by the factory
     row = sheet_row(application, opinion="同意推荐。", order=2)
     assert row.host_org_name == "武汉光芯精密制造有限公司"
     assert row.credit_code == host_org.credit_code
@@ -184,7 +184,8 @@ def test_sheet_row_reads_an_application():
     assert row.location.startswith("湖北省武汉市")
     assert (row.opinion, row.order, row.eligibility_label, row.warnings) == ("同意推荐。", 2, "符合", 0)
     assert row.status_label == str(application.get_status_display())
-    application.eligibility = ""
+    application.eligibility_record.delete()
+    application = type(application).objects.get(pk=application.pk)
     assert sheet_row(application).eligibility_label == "未判定"
 
 

@@ -25,7 +25,8 @@ def test_the_district_is_reminded_three_working_days_before(roles, submitted, op
     run = send_deadline_reminders(today=date(2026, 10, 8))
     assert run.sent == ["hubei-2026-provincial 武汉东湖新技术开发区经信部门 5"]
     (notification,) = Notification.objects.filter(user=roles["district"], kind="deadline_reminder")
-    assert "5 个工作日" in notification.title or "5" in notification.title
+    assert notification.title == ("湖北省第二批省级制造业中试平台申报有 1 份申报书待您办理，区级截止时间为 "
+                                  "2026年10月14日 23:59（还有 5 个工作日）")
     # Sent once.
     assert send_deadline_reminders(today=date(2026, 10, 8)).sent == []
     # 10-12 (Mon) → 10-13, 10-14: 2 days, no reminder; 10-13 → 1 day: reminded.
@@ -41,5 +42,5 @@ def test_a_deadline_beyond_the_calendar_is_an_error_not_a_guess(roles, submitted
     open_call.save()
     run = send_deadline_reminders(today=date(2026, 12, 20))
     assert run.sent == []
-    assert run.errors == ["hubei-2026-provincial 武汉东湖新技术开发区经信部门: 没有 2027 年的官方节假日安排数据，"
-                          "请管理员在“节假日安排”中补充后再试"]
+    assert run.errors == [("hubei-2026-provincial 武汉东湖新技术开发区经信部门: 没有 2027 年的官方节假日安排数据，"
+                           "请管理员在“节假日安排”中补充后再试")]

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
@@ -63,10 +64,12 @@ def create_application(*, user: Any, call: Call) -> Application:
     if not call.is_open:
         raise DomainError(_("This call is closed."), code="call_closed")
     host_org = user.host_org
-    return Application.objects.create(
+    application = Application.objects.create(
         call=call, host_org=host_org, form_code=call.form_code, answers=initial_answers(host_org, call.form_code),
         platform_name="", created_by=user, updated_by=user,
     )
+    update_eligibility(application)
+    return application
 
 
 def encoded_size(answers: Any) -> int:
@@ -115,6 +118,7 @@ def save_answers(*, user: Any, application: Application, answers: Any, base_revi
     current.warning_count = count_warnings(current.form_code, cleaned)
     current.save(update_fields=["answers", "platform_name", "clusters", "revision", "updated_by", "updated_at",
                                 "warning_count"])
+    update_eligibility(current)
     return current
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
+from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
@@ -55,8 +56,10 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
             raise ImportUnusableError(_("User %(name)s does not belong to %(org)s.") % {"name": username, "org": host_org},
                                  code="wrong_user")
     answers = clean_answers(form.code, data)
-    return Application.objects.create(
+    application = Application.objects.create(
         call=call, host_org=host_org, form_code=form.code, answers=answers, platform_name=platform_name_of(answers),
         clusters=clusters_of(answers), warning_count=count_warnings(form.code, answers),
         created_by=user, updated_by=user,
     )
+    update_eligibility(application)
+    return application

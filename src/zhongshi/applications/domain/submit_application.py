@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from zhongshi.applications.domain.edit_application import StaleRevisionError
 from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
+from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.audit.domain.record_event import record_transition
@@ -68,6 +69,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         application=current, number=current.round, answers=current.answers, revision=current.revision,
         submitted_by=user, submitted_at=now, warnings=[i.as_dict() for i in report.warnings + report.sensitive],
     )
+    update_eligibility(current)
     record_transition(target=current, field="status", old=before, new=current.status, actor=user,
                       message=_("Submitted (round %(n)s)") % {"n": current.round})
     return current

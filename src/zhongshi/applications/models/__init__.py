@@ -1,3 +1,3 @@
-from zhongshi.applications.models.application import Application, ApplicationRound, EvidenceFile
+from zhongshi.applications.models.application import Application, ApplicationFigures, ApplicationRound, EvidenceFile
 
-__all__ = ["Application", "ApplicationRound", "EvidenceFile"]
+__all__ = ["Application", "ApplicationFigures", "ApplicationRound", "EvidenceFile"]

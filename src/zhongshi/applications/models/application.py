@@ -29,9 +29,6 @@ class Application(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )
-    # The call's eligibility verdict, kept for lists and filters: eligible / ineligible / unknown
-    # (calls/domain/conditions.py; re-evaluated in bulk when a call's thresholds change).
-    eligibility = models.CharField(_("eligibility"), max_length=12, blank=True, db_index=True)
     # How many consistency warnings (前后一致) the answers raise, kept for reviewers' filters.
     warning_count = models.PositiveSmallIntegerField(_("consistency warnings"), default=0)
     # Optimistic concurrency: every save of the answers must name the revision it was based on.
@@ -74,6 +71,36 @@ class Application(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def eligibility(self) -> str:
+        """The call's verdict on the answers: eligible / ineligible / unknown ("" before the first judgement)."""
+        try:
+            return self.eligibility_record.eligibility
+        except ApplicationFigures.DoesNotExist:
+            return ""
+
+
+class ApplicationFigures(models.Model):
+    """The figures the call's conditions read (numbers and yes/no answers, ~2 KB) and the verdict on them,
+    in a narrow table of their own: re-judging a whole call after a threshold change reads and writes only
+    this table, never the answers (applications/domain/reevaluate_call.py)."""
+
+    application = models.OneToOneField(Application, primary_key=True, on_delete=models.CASCADE,
+                                       related_name="eligibility_record")
+    call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="+")
+    figures = models.JSONField(_("figures"), default=dict)
+    eligibility = models.CharField(_("eligibility"), max_length=12, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("eligibility judgement")
+        verbose_name_plural = _("eligibility judgements")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.eligibility}"
+
+    def audit_scope_path(self) -> str:
+        return self.application.host_org.district.path
 
 
 class ApplicationRound(models.Model):

@@ -35,7 +35,16 @@ def load_builtin_calls() -> int:
 
     created = 0
     for raw in yaml.safe_load(CALLS_FILE.read_text(encoding="utf-8"))["calls"]:
-        if Call.objects.filter(code=raw["code"]).exists():
+        existing = Call.objects.filter(code=raw["code"]).first()
+        if existing is not None:
+            # A built-in call created by an earlier version gets the parts it did not have yet; what its
+            # administrators set is never overwritten.
+            missing = [key for key in ("conditions", "checklist", "chain", "summary_columns")
+                       if existing.builtin and not getattr(existing, key) and raw.get(key)]
+            for key in missing:
+                setattr(existing, key, list(raw[key]))
+            if missing:
+                existing.save(update_fields=missing)
             continue
         form = load_form(raw["form"])
         evidence = evidence_from_form(form) if raw.get("evidence") == "from_form" else list(raw.get("evidence") or [])

@@ -1,13 +1,14 @@
-"""Keep ``Application.eligibility`` in step with the call's conditions (calls/domain/conditions.py).
+"""Keep each application's eligibility verdict in step with its call's conditions (calls/domain/conditions.py).
 
-``update_eligibility(application)`` judges one application with the Python evaluator (after a save or a
-submission). ``reevaluate_call(call)`` judges every application of a call again after its thresholds changed:
-the parsed conditions are compiled to one SQL expression over the JSON answers, with SQL's three-valued
+``update_eligibility(application)`` judges one application with the Python evaluator (after a save, an import
+or a submission) and stores the figures the conditions read with the verdict (``ApplicationFigures``, a
+narrow table). ``reevaluate_call(call)`` judges every application of a call again after its thresholds
+changed: the parsed conditions are compiled to one SQL expression over those JSON figures, with SQL's three-valued
 logic standing for passed / failed / unknown (NULL), so that the database computes every verdict in one
 ``SELECT``; only the applications whose verdict changed are then written. The Python evaluator stays the
 definition: the tests prove that both give the same verdict, on SQLite and on PostgreSQL.
 
-Each answers document is read once: on SQLite a single ``json_extract`` with every path the conditions
+Each figures document is read once: on SQLite a single ``json_extract`` with every path the conditions
 use returns the values as one small JSON array; on PostgreSQL the ``jsonb`` is de-TOASTed once in a
 sub-select (``answers || '{}'``) instead of once per path. Numbers are compared exactly on PostgreSQL
 (``numeric``); on SQLite (binary floating point) the products of a ratio test are rounded to 6 decimal
@@ -33,6 +34,7 @@ from zhongshi.calls.domain.conditions import (
     Group,
     Node,
     RatioTest,
+    condition_figures,
     eligibility_of,
     evaluate_call,
     evaluate_parsed,
@@ -48,11 +50,15 @@ _UPDATE_CHUNK = 500
 
 
 def update_eligibility(application: Application) -> str:
-    """Judge one application against its call's conditions and store the verdict (if it changed)."""
+    """Judge one application against its call's conditions; store its figures and the verdict."""
+    from zhongshi.applications.models import ApplicationFigures
+
     verdict = eligibility_of(evaluate_call(application.call, application.answers))
-    if application.eligibility != verdict:
-        application.eligibility = verdict
-        application.save(update_fields=["eligibility"])
+    ApplicationFigures.objects.update_or_create(
+        application=application,
+        defaults={"call_id": application.call_id, "figures": condition_figures(application.answers),
+                  "eligibility": verdict},
+    )
     return verdict
 
 
@@ -138,15 +144,15 @@ def _json_path(path: tuple[str, ...]) -> str:
 
 
 def verdicts_query(conditions: Sequence[Condition], *, call_id: int, vendor: str) -> tuple[str, list[Any]]:
-    """``SELECT id, eligibility, <new verdict>`` over the call's applications, locking them on PostgreSQL."""
-    from zhongshi.applications.models import Application
+    """``SELECT id, eligibility, <new verdict>`` over the call's judgements, locking them on PostgreSQL."""
+    from zhongshi.applications.models import ApplicationFigures
 
-    meta = Application._meta
+    meta = ApplicationFigures._meta
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
     pk = quote(meta.pk.column)
     eligibility = quote(meta.get_field("eligibility").column)
-    answers = quote(meta.get_field("answers").column)
+    answers = quote(meta.get_field("figures").column)
     call_column = quote(meta.get_field("call").column)
     compiler = _Compiler(vendor)
     verdict = compiler.verdict(conditions)
@@ -173,9 +179,9 @@ def _verdicts(call: Call, conditions: Sequence[Condition]) -> Iterable[tuple[int
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(int(pk), str(old), str(new)) for pk, old, new in cursor.fetchall()]
-    from zhongshi.applications.models import Application
+    from zhongshi.applications.models import ApplicationFigures
 
-    rows = Application.objects.filter(call=call).select_for_update().values_list("pk", "eligibility", "answers")
+    rows = ApplicationFigures.objects.filter(call=call).select_for_update().values_list("pk", "eligibility", "figures")
     return [(pk, old, eligibility_of(evaluate_parsed(conditions, answers if isinstance(answers, dict) else {})))
             for pk, old, answers in rows.iterator(chunk_size=2000)]
 
@@ -183,9 +189,12 @@ def _verdicts(call: Call, conditions: Sequence[Condition]) -> Iterable[tuple[int
 def reevaluate_call(call: Call, *, actor: Any = None) -> dict[str, int]:
     """Judge every application of ``call`` again, store the verdicts that changed and log it; the counts
     per verdict (``{"eligible": …, "ineligible": …, "unknown": …}``)."""
-    from zhongshi.applications.models import Application
+    from zhongshi.applications.models import Application, ApplicationFigures
 
     conditions = parse_conditions(call.conditions)
+    # Applications never judged yet (stored before the call had conditions) are judged from their answers once.
+    for application in Application.objects.filter(call=call, eligibility_record__isnull=True).select_related("call"):
+        update_eligibility(application)
     counts = dict.fromkeys(VERDICTS, 0)
     changed: dict[str, list[int]] = {verdict: [] for verdict in VERDICTS}
     with transaction.atomic():
@@ -195,7 +204,7 @@ def reevaluate_call(call: Call, *, actor: Any = None) -> dict[str, int]:
                 changed[new].append(pk)
         for verdict, pks in changed.items():
             for start in range(0, len(pks), _UPDATE_CHUNK):
-                Application.objects.filter(pk__in=pks[start:start + _UPDATE_CHUNK]).update(eligibility=verdict)
+                ApplicationFigures.objects.filter(pk__in=pks[start:start + _UPDATE_CHUNK]).update(eligibility=verdict)
         record_event(
             action=AuditAction.UPDATE, target=call, actor=actor,
             after={"eligibility_counts": counts, "changed": sum(len(p) for p in changed.values())},

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from tests import factories
+from zhongshi.applications.domain.reevaluate_call import reevaluate_call, update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.audit.models import AuditEntry
 from zhongshi.calls.domain.conditions import ConditionsError, condition_figures, eligibility_of, evaluate_call
-from zhongshi.calls.domain.reevaluate_call import reevaluate_call, update_eligibility
 from zhongshi.calls.models import Call
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +136,7 @@ def test_the_database_verdicts_equal_the_python_evaluator(code, custom_call) -> 
 
     counts = reevaluate_call(call)
 
-    stored = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+    stored = dict(Application.objects.filter(call=call).values_list("pk", "eligibility_record__eligibility"))
     mismatches = {name: (stored[app.pk], expected(call, app.answers))
                   for name, app in applications.items() if stored[app.pk] != expected(call, app.answers)}
     assert mismatches == {}
@@ -152,7 +152,7 @@ def test_the_edge_cases_get_the_verdicts_the_seed_calls_for() -> None:
 
     reevaluate_call(call)
 
-    stored = dict(Application.objects.filter(call=call).values_list("pk", "eligibility"))
+    stored = dict(Application.objects.filter(call=call).values_list("pk", "eligibility_record__eligibility"))
     verdict = {name: stored[app.pk] for name, app in applications.items()}
     assert {name: verdict[name] for name in EDGE_CASES} == {
         "equipment 999.99": "ineligible", "equipment 1000": "eligible", "equipment 1000.0": "eligible",
@@ -183,7 +183,7 @@ def test_a_threshold_change_rejudges_only_the_call_and_is_logged() -> None:
     low = factories.application(host_org, answers=changed(("foundation.equipment_value_wan", 1200)))
     high = factories.application(host_org)  # 3,280 万元
     unknown = factories.application(host_org, answers=changed(("foundation.equipment_value_wan", MISSING)))
-    other = factories.application(host_org, call_code="miit-reserve", eligibility="eligible",
+    other = factories.application(host_org, call_code="miit-reserve",
                                   answers=changed(("foundation.equipment_value_wan", 1200)))
     assert reevaluate_call(call) == {"eligible": 2, "ineligible": 0, "unknown": 1}
     updated_at = Application.objects.get(pk=high.pk).updated_at
@@ -195,7 +195,7 @@ def test_a_threshold_change_rejudges_only_the_call_and_is_logged() -> None:
     counts = reevaluate_call(call)
 
     assert counts == {"eligible": 1, "ineligible": 1, "unknown": 1}
-    assert dict(Application.objects.values_list("pk", "eligibility")) == {
+    assert dict(Application.objects.values_list("pk", "eligibility_record__eligibility")) == {
         low.pk: "ineligible", high.pk: "eligible", unknown.pk: "unknown", other.pk: "eligible"}
     assert Application.objects.get(pk=high.pk).updated_at == updated_at  # a verdict is not an edit
     entry = AuditEntry.objects.filter(target_type="calls.Call", target_id=str(call.pk), action="update",
@@ -229,7 +229,10 @@ def test_invalid_conditions_are_refused() -> None:
 
 
 def test_update_eligibility_judges_one_application() -> None:
-    application = factories.application()
+    application = factories.application()  # the factory judges it, as every save does
+    assert application.eligibility == "eligible"
+    application.eligibility_record.delete()
+    application = Application.objects.get(pk=application.pk)
     assert application.eligibility == ""
 
     assert update_eligibility(application) == "eligible"
