@@ -127,5 +127,6 @@ def test_an_applicant_fills_in_and_submits_the_whole_form(live_url: str, page: A
     screenshot(page, "application-form-check")
     page.get_by_test_id("submit").click()
     assert "申报书已提交，由武汉东湖新技术开发区经信部门进行初审。" in page.locator(".messages").inner_text()
-    assert page.get_by_test_id("status").inner_text() == "已提交"
+    assert page.get_by_test_id("status").inner_text() == "审核中"
+    assert "武汉东湖新技术开发区经信部门正在进行初审" in page.get_by_test_id("next-step").inner_text()
     screenshot(page, "application-form-submitted")

@@ -98,8 +98,8 @@ def test_an_ineligible_application_is_not_recommended_with_the_explanation(live_
                                                                               tmp_path: Path) -> None:
     platform = "高速光电子器件封装测试中试平台"  # the demo's draft of 武汉光芯微电子
     sign_in(page, live_url, "guangxin")
-    page.goto(f"{live_url}/applications/")
-    page.get_by_role("link", name=platform).click()
+    page.goto(f"{live_url}/applications/?status=draft")
+    page.get_by_role("link", name=platform).first.click()
     page.get_by_test_id("edit").click()
     base = page.url.split("/edit/")[0]
     page.goto(f"{base}/edit/foundation/")
@@ -128,7 +128,7 @@ def test_an_ineligible_application_is_not_recommended_with_the_explanation(live_
     page.get_by_test_id("submit-opinion").click()
     sign_out(page)
     sign_in(page, live_url, "guangxin")
-    page.goto(f"{live_url}/applications/")
+    page.goto(f"{live_url}/applications/?status=not_recommended")
     page.get_by_role("link", name=platform).click()
     status = page.get_by_test_id("next-step").inner_text()
     assert "未获推荐" in status and "低于申报条件一（一）规定的1000万元" in status

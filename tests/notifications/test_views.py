@@ -118,13 +118,13 @@ def test_the_header_shows_the_unread_count(roles, login):
         _notify(user, title)
     _notify(roles["other_applicant"], "四")
     client = login(user)
-    assert "通知 (3)" in client.get(reverse("core:home")).content.decode()
+    assert "消息 (3)" in client.get(reverse("core:home")).content.decode()
     client.post(reverse("notifications:notification_open", args=[user.notifications.first().pk]))
     page = client.get(reverse("core:home")).content.decode()
-    assert "通知 (2)" in page
+    assert "消息 (2)" in page
     client.post(reverse("notifications:mark_all_read"))
     page = client.get(reverse("core:home")).content.decode()
-    assert 'data-testid="notifications-link">通知</a>' in page
+    assert 'data-testid="notifications-link">消息</a>' in page
 
 
 def test_no_badge_for_anonymous_visitors(client):

@@ -21,7 +21,6 @@ class NavItem:
 NAVIGATION = [
     NavItem(_("Home"), "core:home", None),
     NavItem(_("Calls"), "calls:call_list", None),
-    NavItem(_("Notifications"), "notifications:notification_list", "notifications.list_notification"),
     NavItem(_("Applications"), "applications:application_list", "applications.list_application"),
     NavItem(_("Review"), "reviews:queue", "reviews.list_queue"),
     NavItem(_("Public notices"), "reviews:notice_list", None),
