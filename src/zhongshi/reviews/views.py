@@ -191,9 +191,13 @@ class SummarySheetView(ProtectedMixin, View):
                 continue
             seen.add(step.application_id)
             rows.append(sheet_row(step.application, opinion=step.opinion, order=len(rows) + 1))
+        try:
+            columns = columns_for(call.summary_columns or None)
+        except ValueError as exc:
+            messages.error(request, _("The call's summary sheet names an unknown column: %(error)s") % {"error": exc})
+            return HttpResponseRedirect(reverse("reviews:queue"))
         content = render_summary_sheet(title=_("Recommendation summary sheet"), authority=authority.name,
-                                       call_title=call.title, rows=rows,
-                                       columns=columns_for(call.summary_columns or None))
+                                       call_title=call.title, rows=rows, columns=columns)
         return _xlsx_response(content, f"{call.title}推荐汇总表-{authority.name}.xlsx")
 
 

@@ -195,3 +195,26 @@ def test_forwarding_needs_the_letter_and_keeps_the_order(roles, open_call) -> No
     for application in applications:
         application.refresh_from_db()
     assert [a.recommendation_order for a in applications] == [2, 3, 1]
+
+
+@pytest.mark.django_db
+def test_each_step_notifies_whom_it_concerns(roles, open_call, django_capture_on_commit_callbacks, mailoutbox) -> None:
+    from tests.reviews.conftest import REQUIRED
+    from zhongshi.notifications.models import Notification
+
+    roles["district"].email = "donghu@example.com"
+    roles["district"].save()
+    application = factories.application(roles["applicant"].host_org)
+    for key in REQUIRED:
+        factories.evidence_file(application, requirement=key)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_application(user=roles["applicant"], application=application, base_revision=1)
+    (to_district,) = Notification.objects.filter(user=roles["district"])
+    assert to_district.title == "高速光电子器件封装测试中试平台已提交，待初审"
+    assert [m.subject for m in mailoutbox] == ["【制造业中试平台】高速光电子器件封装测试中试平台已提交，待初审"]
+    with django_capture_on_commit_callbacks(execute=True):
+        review_application(user=roles["district"], application=application, action="return", opinion="请补充",
+                           return_reasons={"service": "补充合同额"})
+    returned = Notification.objects.filter(user=roles["applicant"], kind="application_returned").get()
+    assert returned.title == "高速光电子器件封装测试中试平台：武汉东湖新技术开发区经信部门退回修改"
+    assert returned.body == "请补充\nservice：补充合同额"

@@ -70,9 +70,28 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         submitted_by=user, submitted_at=now, warnings=[i.as_dict() for i in report.warnings + report.sensitive],
     )
     update_eligibility(current)
+    transaction.on_commit(lambda: notify_submitted(current))
     record_transition(target=current, field="status", old=before, new=current.status, actor=user,
                       message=_("Submitted (round %(n)s)") % {"n": current.round})
     return current
+
+
+def notify_submitted(application: Application) -> None:
+    """The authority that now holds the application, and the applicant's colleagues, hear of it."""
+    from django.urls import reverse
+
+    from zhongshi.applications.domain.queries.chain import acting_authority
+    from zhongshi.notifications.domain.notify import notify, recipients_for_authority, recipients_for_host_org
+
+    authority = acting_authority(application)
+    if authority is not None:
+        notify(users=recipients_for_authority(authority), kind="application_submitted",
+               title=_("%(platform)s was submitted for preliminary review") % {"platform": application.platform_name},
+               body=application.host_org.name, url=reverse("reviews:review", args=[application.pk]))
+    notify(users=recipients_for_host_org(application.host_org), kind="application_submitted",
+           title=_("%(platform)s was submitted (round %(n)s)") % {"platform": application.platform_name,
+                                                                   "n": application.round},
+           url=reverse("applications:application_detail", args=[application.pk]))
 
 
 def is_own(user: Any, application: Application) -> bool:
