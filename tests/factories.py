@@ -132,20 +132,9 @@ def application(host_org: HostOrg | None = None, *, answers: dict | None = None,
 
 def pdf_bytes(text: str = "evidence") -> bytes:
     """A small, real PDF file."""
-    body = f"BT /F1 12 Tf 20 50 Td ({text}) Tj ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>",
-               b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    from zhongshi.core.domain.files import minimal_pdf
+
+    return minimal_pdf(text.encode("ascii", "replace").decode())
 
 
 def evidence_file(application, requirement: str = "credit_china", name: str = "信用中国查询结果.pdf"):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from typing import Any
 
-import filetype
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -16,34 +13,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.models import Application, EvidenceFile
+from zhongshi.core.domain.files import DOCX, OFD, detect_content_type
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-OFD = "application/ofd"
 ACCEPTED = {"application/pdf": "PDF", OFD: "OFD", "image/jpeg": "JPG", "image/png": "PNG", DOCX: "DOCX"}
-
-
-def detect_content_type(head: bytes, handle: Any) -> str | None:
-    """The file's real type from its bytes: PDF, JPEG, PNG, or a ZIP that is a DOCX or an OFD (GB/T 33190)."""
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else None
-    if mime in ("application/pdf", "image/jpeg", "image/png"):
-        return mime
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            handle.seek(0)
-            with zipfile.ZipFile(handle) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError):
-            return None
-        finally:
-            handle.seek(0)
-        if "word/document.xml" in names and "[Content_Types].xml" in names:
-            return DOCX
-        if "OFD.xml" in names:
-            return OFD
-    return None
 
 
 def requirement_labels(application: Application) -> dict[str, str]:
@@ -71,9 +45,7 @@ def add_evidence(*, user: Any, application: Application, requirement: str, uploa
         raise DomainError(_("The evidence of one application may total at most %(max)s; %(used)s are used.")
                           % {"max": filesizeformat(max_total), "used": filesizeformat(used)},
                           code="total_too_large", field="file")
-    upload.seek(0)
-    head = upload.read(8192)
-    content_type = detect_content_type(head, upload.file if hasattr(upload, "file") else io.BytesIO(head))
+    content_type = detect_content_type(upload)
     if content_type is None:
         raise DomainError(
             _("“%(name)s” is not a PDF, OFD, JPG, PNG or DOCX file (its content was checked, not its name).")

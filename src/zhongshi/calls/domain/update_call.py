@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import json
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +39,7 @@ from django.utils.translation import gettext_lazy
 
 from zhongshi.calls.enums import CallStatus
 from zhongshi.calls.models import Call, CallAttachment
+from zhongshi.core.domain.files import DOCX, OFD, PDF, XLSX, detect_content_type
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 
@@ -65,10 +64,7 @@ MAX_LABEL = 200
 MAX_HELP = 1000
 EDITABLE_FIELDS = ("title", "notice", "status", "conditions", "chain", "evidence")
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-OFD = "application/ofd"
-ATTACHMENT_TYPES = {"pdf": "application/pdf", "docx": DOCX, "xlsx": XLSX, "ofd": OFD}
+ATTACHMENT_TYPES = {"pdf": PDF, "docx": DOCX, "xlsx": XLSX, "ofd": OFD}
 
 
 class InvalidCallError(DomainError):
@@ -508,30 +504,8 @@ def update_call(*, user: Any, call: Call, data: Mapping[str, Any]) -> tuple[Call
 
 
 def detect_attachment_type(upload: Any) -> str | None:
-    """The file's type from its bytes: ``pdf``, or a ZIP that is a ``docx``, an ``xlsx`` or an ``ofd``."""
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if not head.startswith(b"PK\x03\x04"):
-        return None
-    handle = upload.file if hasattr(upload, "file") else io.BytesIO(upload.read())
-    try:
-        handle.seek(0)
-        with zipfile.ZipFile(handle) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return None
-    finally:
-        upload.seek(0)
-    if "[Content_Types].xml" in names and "word/document.xml" in names:
-        return "docx"
-    if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
-        return "xlsx"
-    if "OFD.xml" in names:
-        return "ofd"
-    return None
+    """The file's type from its bytes: ``pdf``, ``docx``, ``xlsx`` or ``ofd`` (core/domain/files.py)."""
+    return {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", OFD: "ofd"}.get(detect_content_type(upload) or "")
 
 
 def add_call_attachment(*, user: Any, call: Call, title: str, upload: UploadedFile) -> CallAttachment:

@@ -165,7 +165,7 @@ CELERY_BEAT_SCHEDULE = {
     "close-ended-notices": {"task": "zhongshi.reviews.tasks.close_ended_notices_task", "schedule": 3600},
 }
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="zhongshi.core.mail.StderrEmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="zhongshi@localhost")

@@ -127,23 +127,6 @@ def grant_demo_extensions() -> None:
                         reason="演示环境：原截止时间2026年1月28日已过，延长至年底以便演示审核流程")
 
 
-def _demo_pdf(title: str) -> bytes:
-    """A one-page PDF standing in for a scanned certificate."""
-    body = f"BT /F1 14 Tf 30 60 Td (zhongshi demo evidence: {title}) Tj ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 120] /Contents 4 0 R >>",
-               b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 def load_demo_applications() -> None:
     """guangxin: a nearly complete draft (evidence still to upload); xincailiao: a submitted application."""
     import json
@@ -156,6 +139,7 @@ def load_demo_applications() -> None:
     from zhongshi.applications.models import Application
     from zhongshi.calls.models import Call
     from zhongshi.config.env import REPO_DIR
+    from zhongshi.core.domain.files import minimal_pdf
 
     example = REPO_DIR / "examples" / "hubei-2026-complete.json"
     call = Call.objects.filter(code="hubei-2026-provincial").first()
@@ -181,5 +165,5 @@ def load_demo_applications() -> None:
             continue
         for item in call.evidence_requirements():
             add_evidence(user=user, application=application, requirement=item["key"],
-                         upload=SimpleUploadedFile(f"{item['label']}.pdf", _demo_pdf(item["key"])))
+                         upload=SimpleUploadedFile(f"{item['label']}.pdf", minimal_pdf(f"zhongshi demo evidence: {item['key']}")))
         submit_application(user=user, application=application, base_revision=application.revision)

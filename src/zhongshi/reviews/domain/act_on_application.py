@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.evidence import detect_content_type
 from zhongshi.applications.domain.queries.chain import (
     acting_authority,
     first_level,
@@ -22,6 +21,7 @@ from zhongshi.applications.domain.queries.chain import (
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
 from zhongshi.audit.domain.record_event import record_transition
+from zhongshi.core.domain.files import detect_content_type
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.organisations.models import Authority
 from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, ensure_before_deadline
@@ -123,9 +123,7 @@ def review_application(*, user: Any, application: Application, action: str, opin
 
 def store_letter(*, user: Any, call: Any, authority: Authority, upload: UploadedFile) -> RecommendationLetter:
     """The stamped recommendation letter (推荐文件), a PDF, OFD or image checked by content."""
-    head = upload.read(8192)
-    upload.seek(0)
-    content_type = detect_content_type(head, upload.file if hasattr(upload, "file") else upload)
+    content_type = detect_content_type(upload)
     if content_type not in ("application/pdf", "application/ofd", "image/jpeg", "image/png"):
         raise DomainError(_("The recommendation letter must be a stamped scan: PDF, OFD, JPG or PNG."),
                           code="file_type", field="letter")
