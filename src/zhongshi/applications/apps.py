@@ -9,12 +9,29 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from zhongshi.applications import home  # noqa: F401  (registers its home-page contributor)
-        from zhongshi.calls.signals import conditions_changed
+        from zhongshi.calls.signals import chain_changing, conditions_changed
 
         conditions_changed.connect(_rejudge, dispatch_uid="applications.rejudge")
+        chain_changing.connect(_levels_in_use, dispatch_uid="applications.levels_in_use")
 
 
 def _rejudge(sender: object, *, call: object, actor: object = None, **kwargs: object) -> dict[str, int]:
     from zhongshi.applications.domain.reevaluate_call import reevaluate_call
 
     return reevaluate_call(call, actor=actor)  # type: ignore[arg-type]
+
+
+def _levels_in_use(sender: object, *, call: object, levels: list[str], **kwargs: object) -> list[str]:
+    """A level may leave a call's chain only when no submitted application waits at it."""
+    from django.utils.translation import gettext as _
+
+    from zhongshi.applications.models import Application
+
+    waiting = (Application.objects.filter(call=call, status="submitted").exclude(current_level__in=[*levels, ""])
+               .values_list("current_level", flat=True))
+    counts: dict[str, int] = {}
+    for level in waiting:
+        counts[level] = counts.get(level, 0) + 1
+    names = {"district": "区级", "city": "市级", "province": "省级", "ministry": "部级"}
+    return [_("%(count)s submitted applications wait at the %(level)s level; it cannot leave the chain.")
+            % {"count": count, "level": names.get(level, level)} for level, count in sorted(counts.items())]

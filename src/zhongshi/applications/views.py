@@ -23,6 +23,7 @@ from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
 from zhongshi.applications.domain.queries.panels import detail_panels
 from zhongshi.applications.domain.queries.report import Report, build_report, check_sections
+from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.interfaces.form_widgets import issues_by_path, parse_section, render_section
@@ -108,11 +109,12 @@ class ApplicationDetailView(ApplicationObjectMixin, DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         application: Application = self.object
-        report = build_report(application)
         user = self.request.user
+        answers = visible_answers(application, user)
+        report = build_report(application, answers)
         form = report.form
         issues = issues_by_path(report.errors, report.warnings, report.sensitive)
-        sections = [(section, render_section(form, section, application.answers, issues, report.result.computed,
+        sections = [(section, render_section(form, section, answers, issues, report.result.computed,
                                              editable=False))
                     for section in form.sections if section.key != "evidence"]
         return {
@@ -357,9 +359,10 @@ class ApplicationExportView(ApplicationObjectMixin, View):
         if fmt not in FORMATS:
             raise Http404
         try:
-            exported = export_application(application, fmt)
-        except PdfUnavailable as exc:
-            messages.error(request, str(exc))
+            exported = export_application(application, fmt, answers=visible_answers(application, request.user))
+        except (PdfUnavailable, RuntimeError) as exc:
+            messages.error(request, str(exc) if isinstance(exc, PdfUnavailable)
+                           else _("The PDF could not be made; export the .docx instead."))
             return HttpResponseRedirect(application.get_absolute_url())
         response = HttpResponse(exported.content, content_type=exported.content_type)
         from django.utils.http import content_disposition_header

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from zhongshi.calls.interfaces.forms import AttachmentForm, CallCopyForm, CallEd
 from zhongshi.calls.models import Call, CallAttachment
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
+from zhongshi.core.predicates import is_system_admin
 from zhongshi.core.views_base import ObjectPermissionMixin, PublicMixin
 
 
@@ -48,6 +49,10 @@ class CallListView(PublicMixin, ListView):
         queryset = Call.objects.select_related("issuer").annotate(
             closed=Case(When(status=CallStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
         ).order_by("closed", "-created_at", "pk")
+        user: Any = self.request.user
+        if not is_system_admin(user):  # copies being prepared: only their issuer sees them
+            own = Q(issuer=user.authority) if getattr(user, "authority_id", None) else Q(pk__in=[])
+            queryset = queryset.filter(Q(published=True) | own)
         status = self.request.GET.get("status", "")
         if status in CallStatus.values:
             queryset = queryset.filter(status=status)
@@ -65,7 +70,11 @@ class CallObjectMixin:
     kwargs: dict[str, Any]
 
     def get_object(self, queryset: Any = None) -> Call:
-        return get_object_or_404(Call.objects.select_related("issuer"), code=self.kwargs["code"])
+        call = get_object_or_404(Call.objects.select_related("issuer"), code=self.kwargs["code"])
+        request = getattr(self, "request", None)
+        if not call.published and not (request and can(request.user, "calls.change_call", call)):
+            raise Http404
+        return call
 
 
 class CallDetailView(PublicMixin, CallObjectMixin, DetailView):

@@ -7,6 +7,7 @@ scoper.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from django.views.generic import ListView, View
 
 from zhongshi.applications.domain.queries.chain import acting_levels, is_deciding_level
 from zhongshi.applications.domain.queries.report import build_report
+from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.calls.models import Call
@@ -75,7 +77,8 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     form = QueueFilterForm(request.GET or None, districts=districts)
     queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district",
                                                                        "eligibility_record"))
-    data = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})  # the valid filters apply even when another one is not
     stage = data.get("stage") or "mine"
     if stage == "mine":
         levels = {authority.level}
@@ -216,16 +219,20 @@ class ReviewView(ApplicationHistoryMixin, View):
         from zhongshi.calls.domain.conditions import evaluate_call
 
         user: Any = self.request.user
-        report = build_report(application)
+        answers = visible_answers(application, user)
+        report = build_report(application, answers)
         holds = can(user, "reviews.review_application", application)
         deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application)
         form = load_form(application.form_code)
+        labels = {section.key: section.label for section in form.sections}
         return {
             "application": application, "report": report, "status": describe_status(application),
-            "conditions": evaluate_call(application.call, application.answers),
+            "conditions": evaluate_call(application.call, answers),
             "preliminary_checks": PRELIMINARY_CHECKS, "checklist": application.call.checklist or [],
             "sections": [s for s in form.sections if s.key != "evidence"],
-            "steps": application.steps.select_related("authority", "actor", "letter").order_by("acted_at", "pk"),
+            "steps": [{"step": step, "reasons": [(labels.get(k, k), v) for k, v in step.return_reasons.items()]}
+                      for step in application.steps.select_related("authority", "actor", "letter")
+                      .order_by("acted_at", "pk")],
             "rounds": application.rounds.order_by("number"),
             "evidence_files": application.evidence_files.all(),
             "holds": holds, "deciding": deciding,
@@ -250,13 +257,16 @@ class ReviewView(ApplicationHistoryMixin, View):
             revision = -1
         try:
             if "decision" in request.POST:
+                if request.POST.get("decision") not in ("approve", "reject"):
+                    raise DomainError(_("Choose approve or reject."), code="required", field="decision")
                 decide_application(user=request.user, application=application,
                                    approve=request.POST.get("decision") == "approve",
                                    reasons=request.POST.get("reasons", ""), revision=revision)
             else:
                 checklist = dict.fromkeys(request.POST.getlist("checklist"), True)
+                sections = {section.key for section in load_form(application.form_code).sections}
                 reasons = {key[len("reason_"):]: value for key, value in request.POST.items()
-                           if key.startswith("reason_") and value.strip()}
+                           if key.startswith("reason_") and key[len("reason_"):] in sections and value.strip()}
                 review_application(user=request.user, application=application, action=request.POST.get("action", ""),
                                    opinion=request.POST.get("opinion", ""), checklist=checklist,
                                    return_reasons=reasons, revision=revision)
@@ -276,13 +286,11 @@ class ForwardView(ProtectedMixin, View):
     permission_required = "reviews.list_queue"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        ids = request.POST.getlist("application")
+        ids = [pk for pk in request.POST.getlist("application") if re.fullmatch(r"[0-9]{1,12}", pk)]
         orders = {}
         for pk in ids:
-            try:
-                orders[int(pk)] = int(request.POST.get(f"order_{pk}") or 9999)
-            except ValueError:
-                orders[int(pk)] = 9999
+            order = request.POST.get(f"order_{pk}") or ""
+            orders[int(pk)] = int(order) if re.fullmatch(r"[0-9]{1,6}", order) else 999999
         applications = list(scope_queryset(request.user, Application.objects.filter(pk__in=orders)))
         applications.sort(key=lambda a: (orders[a.pk], a.pk))
         for application in applications:
@@ -343,11 +351,14 @@ class ExtensionView(ProtectedMixin, View):
     def form(self, call: Call, data: Any = None) -> ExtensionForm:
         user: Any = self.request.user
         form = ExtensionForm(data)
-        levels = [level for level in call.chain_levels() if level_above(call, level) == user.authority.level
-                  or user.authority == call.issuer]
+        from zhongshi.reviews.domain.deadlines import call_area
+
+        in_area = user.authority.path.startswith(call_area(call))
+        levels = [level for level in call.chain_levels()
+                  if user.authority == call.issuer or (in_area and level_above(call, level) == user.authority.level)]
         form.fields["level"].choices = [(level, LEVEL_NAMES.get(level, level)) for level in levels]
         below = Authority.objects.filter(path__startswith=user.authority.path).exclude(pk=user.authority_id)
-        form.fields["authority"].choices = [("", _("Every authority of that level")),
+        form.fields["authority"].choices = [("", _("Every authority of that level in my area")),
                                             *[(str(a.pk), a.name) for a in below.order_by("path")]]
         return form
 

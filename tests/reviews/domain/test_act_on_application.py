@@ -217,4 +217,4 @@ def test_each_step_notifies_whom_it_concerns(roles, open_call, django_capture_on
                            return_reasons={"service": "补充合同额"})
     returned = Notification.objects.filter(user=roles["applicant"], kind="application_returned").get()
     assert returned.title == "高速光电子器件封装测试中试平台：武汉东湖新技术开发区经信部门退回修改"
-    assert returned.body == "请补充\nservice：补充合同额"
+    assert returned.body == "请补充\n3.服务成效：补充合同额"

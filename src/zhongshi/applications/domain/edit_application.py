@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
@@ -64,6 +65,9 @@ def create_application(*, user: Any, call: Call) -> Application:
     if not call.is_open:
         raise DomainError(_("This call is closed."), code="call_closed")
     host_org = user.host_org
+    if not in_call_area(call, host_org):
+        raise DomainError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
+                          code="outside_call_area")
     application = Application.objects.create(
         call=call, host_org=host_org, form_code=call.form_code, answers=initial_answers(host_org, call.form_code),
         platform_name="", created_by=user, updated_by=user,

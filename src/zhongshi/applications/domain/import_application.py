@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
+from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
@@ -47,6 +48,9 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
     if host_org is None:
         raise ImportUnusableError(_("No host organisation with the credit code %(code)s is registered.")
                              % {"code": credit_code or "-"}, code="unknown_host_org")
+    if not in_call_area(call, host_org):
+        raise ImportUnusableError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
+                                  code="outside_call_area")
     user = None
     if username:
         user = get_user_model()._default_manager.filter(username=username).first()

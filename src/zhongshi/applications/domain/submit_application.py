@@ -38,7 +38,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise NotAllowed(_("You may not submit this application."))
     if current.revision != base_revision:
         raise StaleRevisionError(current)
-    if not current.call.is_open:
+    if current.round == 0 and not current.call.is_open:  # a returned application may always come back
         raise DomainError(_("This call is closed."), code="call_closed")
     confirmations = set(current.confirmed_sensitive or []) | set(confirm_sensitive or [])
     current.confirmed_sensitive = sorted(confirmations)

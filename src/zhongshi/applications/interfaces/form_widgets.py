@@ -31,6 +31,8 @@ def _convert(kind: str, raw: str) -> Any:
     text = raw.strip()
     if text == "":
         return None
+    if len(text) > 24:  # no figure of the form has more digits; kept as typed, the checker says why
+        return raw
     if kind == "integer":
         return int(text) if re.fullmatch(r"-?\d+", text) else raw
     if kind in ("decimal", "percent"):
@@ -38,7 +40,7 @@ def _convert(kind: str, raw: str) -> Any:
             value = Decimal(text.replace(",", "").replace("，", ""))
         except InvalidOperation:
             return raw
-        if not value.is_finite():
+        if not value.is_finite() or abs(value.adjusted()) > 15:
             return raw
         return int(value) if value == value.to_integral_value() and "." not in text else float(value)
     if kind == "boolean":

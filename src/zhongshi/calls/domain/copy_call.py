@@ -33,7 +33,7 @@ def copy_call(*, user: Any, source: Call, code: str, title: str) -> Call:
         with transaction.atomic():
             call = Call.objects.create(
                 code=code, title=title, level=source.level, issuer_id=source.issuer_id, form_code=source.form_code,
-                status=CallStatus.CLOSED, notice=source.notice, builtin=False,
+                status=CallStatus.CLOSED, notice=source.notice, builtin=False, published=False,
                 evidence=copy.deepcopy(source.evidence), conditions=copy.deepcopy(source.conditions),
                 checklist=copy.deepcopy(source.checklist), chain=copy.deepcopy(source.chain),
                 summary_columns=copy.deepcopy(source.summary_columns),

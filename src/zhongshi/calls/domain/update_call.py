@@ -222,7 +222,7 @@ def _to_number(raw: Any) -> int | float:
 def _same_number(a: Any, b: Any) -> bool:
     try:
         return Decimal(str(a)) == Decimal(str(b))
-    except InvalidOperation:
+    except (InvalidOperation, ValueError):
         return False
 
 
@@ -331,6 +331,10 @@ def _new_chain(call: Call, rows: list[Mapping[str, Any]], errors: list[DomainErr
             errors.append(DomainError(_("The deadline is not a date and time."), code="invalid_deadline",
                                       field=f"chain.{index}.deadline"))
             continue
+        if deadline is not None and not 2000 <= deadline.year <= 2100:
+            errors.append(DomainError(_("Please give a date between %(min)s and %(max)s.") % {"min": 2000, "max": 2100},
+                                      code="invalid_deadline", field=f"chain.{index}.deadline"))
+            continue
         if placed and LEVELS.index(level) < LEVELS.index(placed[-1][1]):
             errors.append(DomainError(
                 _("The %(later)s cannot come after the %(earlier)s: an application goes up the chain (district, "
@@ -351,6 +355,12 @@ def _new_chain(call: Call, rows: list[Mapping[str, Any]], errors: list[DomainErr
     if not placed and not any(e.field and e.field.startswith("chain.") for e in errors):
         errors.append(DomainError(_("The review chain needs at least one level."), code="empty_chain",
                                   field="chain.0.level"))
+    # Later apps refuse a chain that would strand what they hold (applications waiting at a removed level).
+    from zhongshi.calls.signals import chain_changing
+
+    levels = [level for _row, level, _deadline in placed]
+    for _receiver, problems in chain_changing.send(sender=Call, call=call, levels=levels):
+        errors.extend(DomainError(problem, code="level_in_use", field="chain.0.level") for problem in problems or [])
     return chain
 
 
@@ -492,6 +502,8 @@ def update_call(*, user: Any, call: Call, data: Mapping[str, Any]) -> tuple[Call
             changes["evidence"] = _new_evidence(call, list(data["evidence"] or []), errors)
         if errors:
             raise InvalidCallError(errors)
+        if changes.get("status") == CallStatus.OPEN and not call.published:
+            changes["published"] = True  # a copy becomes public when it is first opened
         changed_fields = [name for name, value in changes.items() if getattr(call, name) != value]
         for name in changed_fields:
             setattr(call, name, changes[name])

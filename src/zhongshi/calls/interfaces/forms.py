@@ -98,7 +98,8 @@ class CallEditForm(forms.Form):
                 field_name = f"threshold.{test.key}"
                 if test.numeric:
                     self.fields[field_name] = forms.DecimalField(
-                        label=test.name, min_value=0, initial=fmt_number(test.value),
+                        label=test.name, min_value=0, max_value=10**12, max_digits=18, decimal_places=4,
+                        initial=fmt_number(test.value),
                         widget=forms.NumberInput(attrs={"step": "any", "class": "threshold"}))
                 tests.append({"test": test, "field": self[field_name] if test.numeric else None})
             self.conditions.append({**condition, "label_field": self[label_name], "tests": tests})

@@ -36,6 +36,8 @@ class Call(models.Model):
     # Columns of the recommendation summary sheet (附件3), by key (applications/interfaces/export_xlsx.py).
     summary_columns = models.JSONField(_("summary sheet columns"), default=list, blank=True)
     builtin = models.BooleanField(_("built in"), default=False)
+    # A copy being prepared is not public until it is first opened.
+    published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -190,5 +190,7 @@ ZHONGSHI_EVIDENCE_MAX_FILE_BYTES = env.int("ZHONGSHI_EVIDENCE_MAX_FILE_BYTES", d
 ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES = env.int("ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES", default=200 * 1024 * 1024)
 # Request bodies: an autosave posts the whole 申报书 as JSON; uploads stream to disk above 2.5 MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)
+# A section of the form posts one input per cell: a 要素表 of a few hundred rows is thousands of inputs.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env.int("DATA_UPLOAD_MAX_NUMBER_FIELDS", default=20_000)
 # LibreOffice for PDF exports ("soffice" on PATH when installed); empty = not available.
 ZHONGSHI_SOFFICE = env.str("ZHONGSHI_SOFFICE", default="soffice")

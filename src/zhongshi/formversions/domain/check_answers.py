@@ -105,7 +105,10 @@ def number(value: Any) -> Decimal | None:
     """A JSON number as Decimal (bools are not numbers); None otherwise."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         return None
-    return Decimal(str(value))
+    if isinstance(value, int) and abs(value) > 10**18:
+        return None  # no figure of the form is this large: reported as not a number
+    dec = Decimal(str(value))
+    return dec if dec.is_finite() and abs(dec.adjusted()) <= 18 else None
 
 
 def fmt(value: Decimal | int | float) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -123,6 +124,8 @@ def review_application(*, user: Any, application: Application, action: str, opin
 
 def store_letter(*, user: Any, call: Any, authority: Authority, upload: UploadedFile) -> RecommendationLetter:
     """The stamped recommendation letter (推荐文件), a PDF, OFD or image checked by content."""
+    if (upload.size or 0) > settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES:
+        raise DomainError(_("The recommendation letter is too large."), code="file_too_large", field="letter")
     content_type = detect_content_type(upload)
     if content_type not in ("application/pdf", "application/ofd", "image/jpeg", "image/png"):
         raise DomainError(_("The recommendation letter must be a stamped scan: PDF, OFD, JPG or PNG."),
@@ -154,8 +157,13 @@ def forward_applications(*, user: Any, applications: Sequence[Application], lett
         raise DomainError(_("At this level the applications are decided, not forwarded."), code="wrong_action")
     ensure_before_deadline(first.call, first.current_level, authority)
     stored = store_letter(user=user, call=first.call, authority=authority, upload=letter)
+    # A later batch continues the authority's recommendation order for the call.
+    from django.db.models import Max
+
+    done = ReviewStep.objects.filter(application__call=first.call, authority=authority,
+                                     action=ReviewAction.FORWARD).aggregate(top=Max("order"))["top"] or 0
     steps = []
-    for order, current in enumerate(locked, start=1):
+    for order, current in enumerate(locked, start=done + 1):
         level, before = current.current_level, current.status
         current.current_level = next_level(current) or level
         current.recommendation_order = order

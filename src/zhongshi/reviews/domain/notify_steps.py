@@ -33,7 +33,11 @@ def notify_step(step: ReviewStep) -> None:
         "platform": application.platform_name, "action": step.get_action_display(), "authority": step.authority.name}
     body = step.opinion
     if step.return_reasons:
-        body = "\n".join([step.opinion, *[f"{key}：{reason}" for key, reason in step.return_reasons.items()]]).strip()
+        from zhongshi.formversions.domain.formdef import load_form
+
+        labels = {section.key: section.label for section in load_form(application.form_code).sections}
+        body = "\n".join([step.opinion, *[f"{labels.get(key, key)}：{reason}"
+                                          for key, reason in step.return_reasons.items()]]).strip()
     notify(users=recipients_for_host_org(application.host_org), kind=kind, title=title, body=body,
            url=reverse("applications:application_detail", args=[application.pk]))
     if application.status == "submitted" and application.current_level:

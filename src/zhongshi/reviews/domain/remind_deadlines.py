@@ -37,7 +37,8 @@ def send_deadline_reminders(today: date | None = None) -> ReminderRun:
 
     today = today or timezone.localdate()
     run = ReminderRun()
-    for call in Call.objects.filter(status="open").order_by("pk"):
+    # Closed calls too: a call closes to new applications while its levels still review.
+    for call in Call.objects.filter(applications__status=ApplicationStatus.SUBMITTED).distinct().order_by("pk"):
         for level in call.chain_levels():
             pending = Application.objects.filter(call=call, status=ApplicationStatus.SUBMITTED, current_level=level)
             if not pending.exists():

@@ -83,6 +83,9 @@ class DeadlineExtension(models.Model):
     authority = models.ForeignKey("organisations.Authority", null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="extensions")
     deadline = models.DateTimeField(_("new deadline"))
+    # With no authority: the extension holds for every authority of the level under this path (the granting
+    # authority's area; the issuer's for a call-wide extension).
+    area_path = models.CharField(_("area"), max_length=120, blank=True, db_index=True)
     reason = models.TextField(_("reason"))
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)

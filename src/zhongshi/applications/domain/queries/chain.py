@@ -17,6 +17,11 @@ from zhongshi.calls.models import Call
 from zhongshi.organisations.models import Authority, HostOrg
 
 
+def in_call_area(call: Call, host_org: HostOrg) -> bool:
+    """A call takes applications from its issuer's area only (a provincial call from its province)."""
+    return call.issuer is None or host_org.district.path.startswith(call.issuer.path)
+
+
 def ancestor_authorities(host_org: HostOrg) -> dict[str, Authority]:
     """The authorities above a host organisation, by level (one query)."""
     codes = [code for code in host_org.district.path.strip("/").split("/") if code]
@@ -25,6 +30,8 @@ def ancestor_authorities(host_org: HostOrg) -> dict[str, Authority]:
 
 def acting_levels(call: Call, host_org: HostOrg) -> list[tuple[str, Authority]]:
     """The chain's levels that apply to this host organisation, in order, with their authority."""
+    if not in_call_area(call, host_org):
+        return []
     authorities = ancestor_authorities(host_org)
     return [(level, authorities[level]) for level in call.chain_levels() if level in authorities]
 

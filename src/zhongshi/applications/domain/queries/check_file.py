@@ -25,13 +25,23 @@ def read_application_file(path: str) -> Any:
         text = Path(path).read_text(encoding="utf-8-sig")  # WPS and Notepad write a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise InputUnusableError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc},
-                            code="unreadable") from exc
+                                 code="unreadable") from exc
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise InputUnusableError(_("%(path)s is not valid JSON: %(error)s") % {"path": path, "error": exc},
+                                     code="malformed_json") from exc
         raise InputUnusableError(_("%(path)s is not valid JSON: line %(line)s, column %(col)s: %(msg)s")
-                            % {"path": path, "line": exc.lineno, "col": exc.colno, "msg": exc.msg},
-                            code="malformed_json") from exc
+                                 % {"path": path, "line": exc.lineno, "col": exc.colno, "msg": exc.msg},
+                                 code="malformed_json") from exc
+    except RecursionError as exc:
+        raise InputUnusableError(_("%(path)s is not valid JSON: %(error)s") % {"path": path,
+                                 "error": "nested too deep"}, code="malformed_json") from exc
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number in JSON")
 
 
 def get_call(code: str) -> Call:

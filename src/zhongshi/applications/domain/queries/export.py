@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zhongshi.applications.interfaces.export_json import render_json
 from zhongshi.applications.models import Application
@@ -21,11 +22,12 @@ class ExportedFile:
     filename: str
 
 
-def export_application(application: Application, fmt: str) -> ExportedFile:
+def export_application(application: Application, fmt: str, *, answers: dict[str, Any] | None = None) -> ExportedFile:
     """Raises KeyError for an unknown format and PdfUnavailable when LibreOffice is not installed."""
     content_type, suffix = FORMATS[fmt]
+    answers = application.answers if answers is None else answers
     if fmt == "json":
-        content = render_json(application.form_code, application.answers)
+        content = render_json(application.form_code, answers)
     else:
         from zhongshi.applications.interfaces.export_docx import render_docx
         from zhongshi.formversions.domain.check_answers import compute_values
@@ -35,7 +37,7 @@ def export_application(application: Application, fmt: str) -> ExportedFile:
         labels = {item["key"]: item["label"] for item in application.call.evidence_requirements()}
         evidence = [{"requirement_label": labels.get(e.requirement, e.requirement), "name": e.original_name}
                     for e in application.evidence_files.all()]
-        content = render_docx(form, application.answers, computed=compute_values(form, application.answers),
+        content = render_docx(form, answers, computed=compute_values(form, answers),
                               evidence=evidence)
         if fmt == "pdf":
             from zhongshi.applications.interfaces.export_pdf import convert_to_pdf
