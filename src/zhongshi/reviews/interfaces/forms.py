@@ -24,11 +24,12 @@ SORTS = [
 ]
 ELIGIBILITY = [("", _("Any eligibility")), ("eligible", _("Eligible")), ("ineligible", _("Not eligible")),
                ("unknown", _("Cannot be judged"))]
-WARNINGS = [("", _("Any")), ("with", _("With consistency warnings")), ("without", _("Without warnings"))]
+WARNINGS = [("", _("Any warnings")), ("with", _("With consistency warnings")), ("without", _("Without warnings"))]
 
 
 class QueueFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(
+        attrs={"placeholder": _("Platform, organisation or credit code"), "type": "search"}))
     stage = forms.ChoiceField(label=_("Stage"), choices=STAGES, required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     cluster = forms.ChoiceField(label=_("Industry field"), required=False)
