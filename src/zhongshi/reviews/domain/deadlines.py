@@ -12,19 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.queries.chain import chain_deadline
+from zhongshi.calls.domain.update_call import LEVEL_NAMES as CALL_LEVEL_NAMES
+from zhongshi.calls.domain.update_call import show_deadline
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.organisations.models import Authority
 from zhongshi.reviews.models import DeadlineExtension
 
 MIN_DATE, MAX_DATE = 2000, 2100
-LEVEL_NAMES = {"district": "区级", "city": "市级", "province": "省级", "ministry": "部级"}
-
-
-def show(moment: datetime) -> str:
-    """2026年1月28日 23:59 (Asia/Shanghai)."""
-    local = timezone.localtime(moment)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+# One naming of the levels and one way of showing a deadline, the calls app's.
+LEVEL_NAMES = CALL_LEVEL_NAMES
+show = show_deadline
 
 
 def effective_deadline(call: Call, level: str, authority: Authority | None = None) -> datetime | None:
