@@ -13,13 +13,15 @@ from django.dispatch import receiver
 from zhongshi.audit.domain.record_event import record_event, snapshot
 from zhongshi.audit.models import AuditAction
 
-NOT_AUDITED = {"audit.auditentry", "applications.applicationfigures", "sessions.session", "axes.accessattempt", "axes.accesslog",
+NOT_AUDITED = {"audit.auditentry", "sessions.session", "axes.accessattempt", "axes.accesslog",
                "axes.accessfailurelog", "contenttypes.contenttype", "admin.logentry", "auth.permission"}
 IGNORED_UPDATE_FIELDS = {"last_login"}
 
 
 def is_audited(model: type[models.Model]) -> bool:
     label = model._meta.label_lower
+    if getattr(model, "AUDITED", True) is False:  # derived data a model declares unaudited
+        return False
     return label not in NOT_AUDITED and (model.__module__.startswith("zhongshi.") or label == "auth.group")
 
 

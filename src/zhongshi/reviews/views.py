@@ -21,7 +21,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
-from zhongshi.applications.domain.queries.chain import acting_levels, is_deciding_level
+from zhongshi.applications.domain.queries.chain import first_level, is_deciding_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.enums import ApplicationStatus
@@ -125,17 +125,11 @@ class QueueView(ScopedListMixin, ListView):
                          "holds": can(user, "reviews.review_application", application),
                          "deciding": application.status == ApplicationStatus.SUBMITTED
                          and is_deciding_level(application)})
-        calls = Call.objects.filter(chain__isnull=False).order_by("pk")
         forwardable = [r for r in rows if r["holds"] and not r["deciding"]
-                       and r["application"].current_level != _first(r["application"])]
+                       and r["application"].current_level != first_level(r["application"])]
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
-                "authority": user.authority, "forwardable": forwardable, "calls": calls,
+                "authority": user.authority, "forwardable": forwardable,
                 "deadlines": _deadlines_for(user.authority)}
-
-
-def _first(application: Application) -> str:
-    levels = acting_levels(application.call, application.host_org)
-    return levels[0][0] if levels else ""
 
 
 def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
@@ -236,7 +230,7 @@ class ReviewView(ApplicationHistoryMixin, View):
             "rounds": application.rounds.order_by("number"),
             "evidence_files": application.evidence_files.all(),
             "holds": holds, "deciding": deciding,
-            "first_level": application.current_level == _first(application),
+            "first_level": application.current_level == first_level(application),
             "review_form": ReviewForm(initial={"revision": application.revision}),
             "decision_form": DecisionForm(initial={"revision": application.revision}),
             **extra,

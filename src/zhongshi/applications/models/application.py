@@ -86,6 +86,8 @@ class ApplicationFigures(models.Model):
     in a narrow table of their own: re-judging a whole call after a threshold change reads and writes only
     this table, never the answers (applications/domain/reevaluate_call.py)."""
 
+    AUDITED = False  # derived from the answers on every save; the answers' changes are audited
+
     application = models.OneToOneField(Application, primary_key=True, on_delete=models.CASCADE,
                                        related_name="eligibility_record")
     call = models.ForeignKey("calls.Call", on_delete=models.CASCADE, related_name="+")

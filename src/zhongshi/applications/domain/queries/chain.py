@@ -23,9 +23,14 @@ def in_call_area(call: Call, host_org: HostOrg) -> bool:
 
 
 def ancestor_authorities(host_org: HostOrg) -> dict[str, Authority]:
-    """The authorities above a host organisation, by level (one query)."""
-    codes = [code for code in host_org.district.path.strip("/").split("/") if code]
-    return {a.level: a for a in Authority.objects.filter(region__code__in=codes).select_related("region")}
+    """The authorities above a host organisation, by level (one query, kept on the instance: a page that asks
+    who acts, what the status is and whether the user holds it asks it once)."""
+    cached: dict[str, Authority] | None = getattr(host_org, "_ancestor_authorities", None)
+    if cached is None:
+        codes = [code for code in host_org.district.path.strip("/").split("/") if code]
+        cached = {a.level: a for a in Authority.objects.filter(region__code__in=codes).select_related("region")}
+        host_org._ancestor_authorities = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def acting_levels(call: Call, host_org: HostOrg) -> list[tuple[str, Authority]]:
