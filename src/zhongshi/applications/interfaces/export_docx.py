@@ -1,12 +1,13 @@
-"""The 申报书 as a Word document, laid out like the printed template (seed 000 附件2).
+"""Any form as a Word document, laid out like its printed template (for hubei-2026: seed 000 附件2).
 
 ``render_docx(form, answers)`` walks the form definition (``formversions/definitions/<form>.yaml``) and
-prints the answers in the template's order and table layout: the cover page, then one bordered
-label | value table per part (一、基本信息, 二、1.基础能力 … 5.未来潜力, 三、其他情况), 四、佐证材料清单,
-五、承诺声明 and the 填表说明. Checkbox questions print every choice with ☑/☐, data tables (要素表,
-中试项目实施情况表, 标准, 专利, 软著, 中试服务资源清单) are real Word tables, and computed values are shown
-beside the declared ones they check. Pure: no database, no files; the caller passes the answers and the
-evidence file names.
+prints the answers in its order. How each part prints is the definition's ``layout`` hint (``formdef.Layout``,
+by type when absent), never a path of one form version: a ``cover`` section, then one bordered
+label | value table per ``key_value`` section, an ``evidence_list``, a ``declaration`` with its signature
+block, and the 填表说明. Checkbox questions print every choice with ☑/☐, ``grid`` tables are real Word tables
+(``widths_cm`` as printed), fields marked ``beside_next`` share a row with the next one, consecutive
+``year_table`` fields share a header of years, and computed values are shown beside the declared ones they
+check. Pure: no database, no files; the caller passes the answers and the evidence file names.
 """
 
 from __future__ import annotations
@@ -59,29 +60,7 @@ PAIR_LABEL = _tw(3.4)  # the second label of a row that holds two fields
 NUMBER_COLUMN = _tw(1.15)  # 序号
 CELL_PADDING = 2 * 108  # left + right cell margins of "Table Grid"
 
-# Two fields the printed form puts side by side in one row (label | value | label | value).
-_PAIRS = {
-    "basic.leader_name": "basic.leader_title",
-    "basic.filler_name": "basic.filler_contact",
-    "basic.construction_progress": "basic.construction_period",
-    "basic.total_investment_wan": "basic.completed_investment_wan",
-    "basic.construction_mode": "basic.partner_orgs",
-    "foundation.site_area_sqm": "foundation.pilot_lines",
-    "foundation.networking_rate_pct": "foundation.nc_rate_pct",
-    "foundation.fulltime_staff": "foundation.high_level_talent",
-    "service.enterprises_served": "service.smes_served",
-    "service.incubated_enterprises": "service.industrialized_products",
-    "potential.revenue_expenditure_ratio_pct": "potential.funding_guarantee_ratio_pct",
-}
-# Column widths (cm, 序号 first when numbered) of the data tables, as printed; other tables are sized by type.
-_COLUMN_CM: dict[str, tuple[float, ...]] = {
-    "foundation.equipment": (1.15, 2.2, 1.75, 1.15, 1.4, 1.25, 1.45, 1.3, 4.35),
-    "service.service_projects": (1.15, 5.3, 2.0, 5.35, 2.2),
-    "technology.standards.items": (1.15, 4.2, 3.0, 1.5, 2.55),
-    "technology.intellectual_property.patents": (1.15, 8.7, 2.55),
-    "technology.intellectual_property.software_copyrights": (1.15, 8.7, 2.55),
-    "service.service_resource_list": (1.15, 1.5, 1.5, 1.45, 4.1, 4.1, 2.2),
-}
+# Tables without ``widths_cm`` in their layout are sized by the types of their columns.
 _TYPE_WEIGHT = {
     "textarea": 4.0,
     "text": 2.5,
@@ -95,6 +74,7 @@ _TYPE_WEIGHT = {
 }
 _CENTERED_TYPES = frozenset({"integer", "decimal", "percent", "date", "choice", "boolean"})
 _NUMBER_TYPES = frozenset({"integer", "decimal", "percent"})
+_CHOICE_TYPES = frozenset({"choice", "choice_with_other", "multi_choice", "boolean"})
 _CORE_PROPERTIES = ("title", "subject", "author", "keywords", "comments", "category", "identifier")
 _NOTE_MARK = re.compile(r"填表说明([①-⑳])")
 _UNIT_SUFFIX = re.compile(r"（[^（）]*）$")
@@ -287,11 +267,12 @@ class _Renderer:
     def render(self) -> bytes:
         self._setup()
         for section in self.form.sections:
-            if section.footer:
+            style = section.layout.style
+            if style == "cover":
                 self._cover(section)
-            elif section.statement:
+            elif style == "declaration":
                 self._declaration(section)
-            elif section.fields and all(item.type == "file_list" for item in section.fields):
+            elif style == "evidence_list":
                 self._evidence(section)
             else:
                 self._part(section)
@@ -340,7 +321,7 @@ class _Renderer:
             style.paragraph_format.keep_with_next = True
 
         core = doc.core_properties
-        platform = _text(_dict(self.answers.get("basic")).get("platform_name"))
+        platform = _text(self.form.answer_for_role(self.answers, "platform_name"))
         core.title = self.title_meta.get("title") or " ".join(t for t in (self.form.title, platform) if t)
         core.subject = self.form.title
         core.author = core.last_modified_by = self.form.issuer or ""
@@ -540,7 +521,8 @@ class _Renderer:
             text = _text(self.computed.get(item.path))
         elif item.type == "group":
             value = _dict(data.get(item.key))
-            text = "  ".join(t for t in (_text(value.get(child.key)) for child in item.fields) if t)
+            separator = item.layout.separator if item.layout.style == "inline" else "  "
+            text = separator.join(t for t in (_text(value.get(child.key)) for child in item.fields) if t)
         elif item.type == "date":
             text = _date(data.get(item.key))
         else:
@@ -577,11 +559,12 @@ class _Renderer:
             if item.type == "file_list" or (item.type == "computed" and item.path in self.shown_beside):
                 index += 1
                 continue
-            if item.type == "year_values":
+            if item.type == "year_values" and item.layout.style == "year_table":
                 run = [item]
                 while (
                     index + len(run) < len(fields)
                     and fields[index + len(run)].type == "year_values"
+                    and fields[index + len(run)].layout.style == "year_table"
                     and fields[index + len(run)].years == item.years
                 ):
                     run.append(fields[index + len(run)])
@@ -589,7 +572,7 @@ class _Renderer:
                 index += len(run)
                 continue
             partner = fields[index + 1] if index + 1 < len(fields) else None
-            if partner is not None and _PAIRS.get(item.path) == partner.path:
+            if partner is not None and item.layout.beside_next:
                 value_width = (TOTAL - LABEL - PAIR_LABEL) // 2
                 grid.add(
                     _C([_P(_label(item))], LABEL, "label"),
@@ -602,13 +585,14 @@ class _Renderer:
                 )
                 index += 2
                 continue
-            if item.type == "group" and item.fields and item.fields[0].label == item.label:
+            style = item.layout.style
+            if item.type == "group" and style == "rows":
                 self._field_rows(grid, item.fields, _dict(value))  # 依托单位: its parts are rows of their own
-            elif item.type == "group" and item.published:
+            elif item.type == "group" and style == "published_row":
                 self._published_table(grid, item, _dict(value))
-            elif item.type == "group" and any(c.type == "table" and not c.row_label for c in item.fields):
+            elif item.type == "group" and style == "tables":
                 self._labelled_tables(grid, item, _dict(value))
-            elif item.type == "table" and not item.row_label:
+            elif item.type == "table" and style == "grid":
                 self._data_table(grid, item, _rows(value), TOTAL)
             else:
                 grid.add(_C([_P(_label(item))], LABEL, "label"), _C(self._value(item, value, data), TOTAL - LABEL))
@@ -641,6 +625,8 @@ class _Renderer:
             span = _dict(value)
             start, end = _date(span.get("start")), _date(span.get("end"))
             paras = [_P(f"{start}至{end}" if start or end else "")]
+        elif kind in _CHOICE_TYPES and item.layout.style == "value":
+            paras = self._chosen(item, value, siblings)
         elif kind == "boolean":
             paras = [
                 _P("  ".join(_ticks(("是", "否"), {"是"} if value is True else {"否"} if value is False else set())))
@@ -665,8 +651,9 @@ class _Renderer:
             ]
         elif kind == "group":
             paras = self._group(item, _dict(value), width)
-        elif kind == "table":
-            paras = self._row_label_table(item, _rows(value)) if item.row_label else self._grouped(item, _rows(value))
+        elif kind == "table":  # inside a cell: a grid prints grouped (a Word table cannot sit in a cell)
+            rows = _rows(value)
+            paras = self._row_label_table(item, rows) if item.layout.style == "paragraphs" else self._grouped(item, rows)
         elif kind == "computed":
             paras = [_P(_amount(self.computed.get(item.path), item.unit))]
         else:
@@ -695,6 +682,20 @@ class _Renderer:
         first = paras[0]
         prefix = "填报 " if item.type in _NUMBER_TYPES else ""
         return [_P(prefix + first.text + note, lead=first.lead), *paras[1:]]
+
+    def _chosen(self, item: FieldDef, value: Any, siblings: dict[str, Any]) -> list[_P]:
+        """Only what was chosen, as text (layout ``value``): 放大熟化, 其他：振动冲击测试, 是."""
+        other = _text(siblings.get(item.other_key)) if item.other_key else ""
+        if item.type == "choice_with_other" and value == item.other_item and other:
+            return [_P(f"{item.other_item}：{other}")]
+        if item.type == "multi_choice" and isinstance(value, list):
+            texts = []
+            for choice in value:
+                detail = next((d for d in item.details if d.item == choice), None)
+                extra = _text(siblings.get(detail.key)).strip() if detail else ""
+                texts.append(f"{_text(choice)}：{extra}" if extra else _text(choice))
+            return [_P("、".join(t for t in texts if t))]
+        return [_P(_text(value))]
 
     def _choice_items(self, item: FieldDef, value: Any, other: Any = None) -> list[str]:
         chosen = _text(value) if isinstance(value, str) else ""
@@ -779,10 +780,8 @@ class _Renderer:
         texts = [_text(data.get(child.key)) for child in children]
         if not any(texts) and not any(isinstance(data.get(c.key), dict | list) and data.get(c.key) for c in children):
             return []
-        if all(child.region_level for child in children):  # 所在地: 湖北省 武汉市 武汉东湖新技术开发区
-            return [_P(" ".join(t for t in texts if t))]
-        if all(child.contact for child in children):  # 联系人及电话
-            return [_P("  ".join(t for t in texts if t))]
+        if item.layout.style == "inline":  # 所在地: 湖北省 武汉市 武汉东湖新技术开发区
+            return [_P(item.layout.separator.join(t for t in texts if t))]
         paras: list[_P] = []
         for child in children:
             value = data.get(child.key)
@@ -812,7 +811,7 @@ class _Renderer:
         return _lines(value)
 
     def _column_widths(self, table: FieldDef, total: int, count: int) -> list[int]:
-        fixed = _COLUMN_CM.get(table.path)
+        fixed = table.layout.widths_cm
         if fixed and len(fixed) == count:
             return _split(total, fixed)
         weights = [_TYPE_WEIGHT.get(c.type, 2.0) for c in table.columns]
@@ -853,8 +852,8 @@ class _Renderer:
         for child in item.fields:
             if child.type != "table":
                 continue
-            if child.row_label:
-                blocks.append([_C(self._row_label_table(child, _rows(data.get(child.key))), right)])
+            if child.layout.style != "grid":
+                blocks.append([_C(self._value(child, data.get(child.key), data, right), right)])
             else:
                 blocks.extend(self._table_rows(child, _rows(data.get(child.key)), right))
         for index, cells in enumerate(blocks):
@@ -920,7 +919,7 @@ class _Renderer:
             _C([_P(_label(item), bold=True), *([_P(item.help, size=SMALL_PT)] if item.help else [])], TOTAL, "caption")
         )
         columns = item.fields
-        widths = _split(TOTAL, _COLUMN_CM.get(item.path) or [0.8] + [2.0] * len(columns))
+        widths = _split(TOTAL, item.layout.widths_cm or [0.8] + [2.0] * len(columns))
         if len(widths) != len(columns) + 1:
             widths = [NUMBER_COLUMN, *_split(TOTAL - NUMBER_COLUMN, [2.0] * len(columns))]
         grid.add(
