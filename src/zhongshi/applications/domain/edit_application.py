@@ -15,7 +15,7 @@ from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
-from zhongshi.formversions.domain.formdef import load_form
+from zhongshi.formversions.domain.formdef import list_forms, load_form
 from zhongshi.formversions.domain.normalise_answers import normalise_answers
 from zhongshi.organisations.models import HostOrg
 
@@ -39,23 +39,41 @@ class StaleRevisionError(DomainError):
 
 
 def initial_answers(host_org: HostOrg, form_code: str) -> dict[str, Any]:
-    """A new draft pre-filled with what the system already knows of the host organisation."""
+    """A new draft pre-filled with what the system already knows of the host organisation.
+
+    The fields are found by their role (formversions/kinds.yaml), so any form version is pre-filled:
+    ``location`` (its parts by ``region_level``), ``host_org_name``, ``host_org_credit_code``,
+    ``host_org_unit_type`` (and its 其他 text), ``contact_name``, ``contact_phone`` and ``address``; a
+    role the form does not declare is skipped.
+    """
+    form = load_form(form_code)
+    answers: dict[str, Any] = {"form": form_code}
     district = host_org.district
     city = district.parent if district.level == "district" else district
     province = city.parent if city is not None and city.level == "city" else None
-    location: dict[str, Any] = {"province": province.name if province else "", "city": city.name if city else ""}
-    if district.level == "district":
-        location["district"] = district.name
-    host: dict[str, Any] = {"name": host_org.name, "credit_code": host_org.credit_code,
-                            "unit_type": host_org.unit_type}
-    if host_org.unit_type_other:
-        host["unit_type_other"] = host_org.unit_type_other
-    return normalise_answers(load_form(form_code), {
-        "form": form_code,
-        "cover": {"contact": {"name": host_org.contact_name, "phone": host_org.contact_phone},
-                  "address": host_org.address},
-        "basic": {"location": location, "host_org": host},
-    })
+    regions = {"province": province.name if province else "", "city": city.name if city else "",
+               "district": district.name if district.level == "district" else None}
+    location = form.role_field("location")
+    if location is not None:
+        parts = {part.key: regions.get(part.region_level) for part in location.fields if part.region_level}
+        _put(answers, location.path, {key: value for key, value in parts.items() if value is not None})
+    for role, value in (("host_org_name", host_org.name), ("host_org_credit_code", host_org.credit_code),
+                        ("host_org_unit_type", host_org.unit_type), ("contact_name", host_org.contact_name),
+                        ("contact_phone", host_org.contact_phone), ("address", host_org.address)):
+        path = form.role_path(role)
+        if path is not None:
+            _put(answers, path, value)
+    unit_type = form.role_field("host_org_unit_type")
+    if unit_type is not None and unit_type.other_key and host_org.unit_type_other:
+        _put(answers, f"{unit_type.path.rpartition('.')[0]}.{unit_type.other_key}", host_org.unit_type_other)
+    return normalise_answers(form, answers)
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    *parents, key = path.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data[key] = value
 
 
 @transaction.atomic
@@ -91,15 +109,22 @@ def clean_answers(form_code: str, answers: Any) -> dict[str, Any]:
     return normalise_answers(load_form(form_code), {**answers, "form": form_code})
 
 
+def _role_answer(answers: dict[str, Any], role: str) -> Any:
+    code = answers.get("form")
+    if not isinstance(code, str) or code not in list_forms():
+        return None
+    return load_form(code).answer_for_role(answers, role)
+
+
 def clusters_of(answers: dict[str, Any]) -> str:
-    basic = answers.get("basic")
-    clusters = basic.get("industry_clusters") if isinstance(basic, dict) else None
+    """The answer of the ``industry_clusters`` role, joined with 、 (kept beside the answers for lists)."""
+    clusters = _role_answer(answers, "industry_clusters")
     return "、".join(str(c) for c in clusters)[:500] if isinstance(clusters, list) else ""
 
 
 def platform_name_of(answers: dict[str, Any]) -> str:
-    basic = answers.get("basic")
-    name = basic.get("platform_name") if isinstance(basic, dict) else ""
+    """The answer of the ``platform_name`` role (kept beside the answers for lists and search)."""
+    name = _role_answer(answers, "platform_name")
     return name.strip()[:200] if isinstance(name, str) else ""
 
 

@@ -14,7 +14,7 @@ from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
-from zhongshi.formversions.domain.check_answers import CheckResult, check_answers, get_path
+from zhongshi.formversions.domain.check_answers import CheckResult, check_answers
 from zhongshi.formversions.domain.formdef import load_form
 from zhongshi.organisations.models import HostOrg
 
@@ -43,7 +43,7 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
     if structural:
         raise ImportRefusedError(_("The file has %(count)s errors that prevent storing it.") % {"count": len(structural)},
                             CheckResult(errors=structural))
-    credit_code = get_path(data, "basic.host_org.credit_code")
+    credit_code = form.answer_for_role(data, "host_org_credit_code")
     host_org = HostOrg.objects.filter(credit_code=str(credit_code or "").strip().upper()).first()
     if host_org is None:
         raise ImportUnusableError(_("No host organisation with the credit code %(code)s is registered.")

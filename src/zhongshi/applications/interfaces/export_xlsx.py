@@ -37,7 +37,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from zhongshi.formversions.domain.check_answers import get_path, number
+from zhongshi.formversions.domain.check_answers import number
+from zhongshi.formversions.domain.formdef import FormDef, UnknownFormError, load_form, read_path
 
 SUMMARY_SHEET_NAME = "推荐汇总表"
 FONT_NAME = "宋体"  # SimSun; export_pdf maps it to Noto Serif CJK where it is not installed
@@ -47,8 +48,6 @@ AMOUNT_FORMAT = "#,##0.00"
 COUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = '0.00"%"'
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-# The last year of the Hubei 2026 form (上年度), whose 主营业务收入 the last-year percentage divides by (contracts.md §3).
-LAST_YEAR = "2025"
 ELIGIBILITY_LABELS = {"eligible": "符合", "ineligible": "不符合", "unknown": "待判断", "": "未判定"}
 
 _THIN = Side(style="thin", color="000000")
@@ -93,8 +92,23 @@ class Column:
 # ---------------------------------------------------------------------------------------------- values
 
 
-def _text(row: SheetRow, path: str) -> str:
-    value = get_path(row.answers, path)
+def _form(answers: dict[str, Any]) -> FormDef | None:
+    """The form version the answers were written against (their ``form``); None when it is not known."""
+    code = answers.get("form")
+    try:
+        return load_form(code) if isinstance(code, str) else None
+    except UnknownFormError:
+        return None
+
+
+def _answer(answers: dict[str, Any], role: str) -> Any:
+    """The answer of the field with ``role`` in the answers' form version (formversions/kinds.yaml)."""
+    form = _form(answers)
+    return form.answer_for_role(answers, role) if form is not None else None
+
+
+def _text(row: SheetRow, role: str) -> str:
+    value = _answer(row.answers, role)
     if value is None or isinstance(value, dict | list):
         return ""
     return str(value).strip()
@@ -109,39 +123,55 @@ def _number(value: Any) -> int | float | None:
 
 
 def _clusters(row: SheetRow) -> str:
-    value = get_path(row.answers, "basic.industry_clusters")
+    value = _answer(row.answers, "industry_clusters")
     if isinstance(value, list):
         return "、".join(str(v) for v in value if v not in (None, ""))
     return str(value) if isinstance(value, str) else ""
 
 
 def _unit_type(row: SheetRow) -> str:
-    unit_type = _text(row, "basic.host_org.unit_type")
-    other = _text(row, "basic.host_org.unit_type_other")
-    if unit_type == "其他" and other:
-        return f"其他（{other}）"
-    return unit_type
+    """单位类型, with the text of its 其他 (``其他（事业单位）``), which is stored beside it (``other_key``)."""
+    unit_type = _text(row, "host_org_unit_type")
+    form = _form(row.answers)
+    item = form.role_field("host_org_unit_type") if form is not None else None
+    if item is None or not item.other_key or unit_type != item.other_item:
+        return unit_type
+    other = _value_text(read_path(row.answers, f"{item.path.rpartition('.')[0]}.{item.other_key}"))
+    return f"{unit_type}（{other}）" if other else unit_type
+
+
+def _value_text(value: Any) -> str:
+    return "" if value is None or isinstance(value, dict | list | bool) else str(value).strip()
 
 
 def _location(row: SheetRow) -> str:
+    """所在地: the registered division when known, else the parts of the form's ``location`` group."""
     if row.location:
         return row.location
-    return "".join(_text(row, f"basic.location.{part}") for part in ("province", "city", "district"))
+    value = _answer(row.answers, "location")
+    form = _form(row.answers)
+    item = form.role_field("location") if form is not None else None
+    if not isinstance(value, dict) or item is None:
+        return ""
+    return "".join(_value_text(value.get(part.key)) for part in item.fields)
 
 
 def service_revenue_ratio(answers: dict[str, Any]) -> float | None:
-    """The last-year 中试服务收入 as a percentage of the 2025 主营业务收入, two decimals (contracts.md §3);
+    """The last-year 中试服务收入 as a percentage of the last year's 主营业务收入, two decimals (contracts.md §3);
     the declared percentage when it cannot be computed; None when neither is there."""
-    revenue = number(get_path(answers, "service.service_revenue_wan.last_year"))
-    main = number(get_path(answers, f"basic.main_revenue_wan.{LAST_YEAR}"))
+    form = _form(answers)
+    if form is None:
+        return None
+    revenue = number(form.answer_for_role(answers, "service_revenue.last_year"))
+    main = number(form.answer_for_role(answers, f"main_revenue.{form.last_year}"))
     if revenue is not None and main is not None and main > 0:
         return float((revenue * 100 / main).quantize(Decimal("0.01")))
-    return _number(get_path(answers, "service.service_revenue_ratio_pct.last_year"))
+    return _number(form.answer_for_role(answers, "service_revenue_ratio.last_year"))
 
 
 def _contact(row: SheetRow) -> str:
-    name = _text(row, "cover.contact.name") or _text(row, "basic.filler_name")
-    phone = _text(row, "cover.contact.phone") or _text(row, "basic.filler_contact")
+    name = _text(row, "contact_name")
+    phone = _text(row, "contact_phone")
     return "\n".join(part for part in (name, phone) if part)
 
 
@@ -158,27 +188,27 @@ COLUMNS: dict[str, Column] = {
     column.key: column
     for column in (
         Column("order", "序号", 5.5, lambda r: r.order, "0", "center"),
-        Column("platform_name", "平台名称", 20, lambda r: _text(r, "basic.platform_name")),
-        Column("host_org", "依托单位", 18, lambda r: r.host_org_name or _text(r, "basic.host_org.name")),
+        Column("platform_name", "平台名称", 20, lambda r: _text(r, "platform_name")),
+        Column("host_org", "依托单位", 18, lambda r: r.host_org_name or _text(r, "host_org_name")),
         Column(
-            "credit_code", "统一社会信用代码", 20.5, lambda r: r.credit_code or _text(r, "basic.host_org.credit_code")
+            "credit_code", "统一社会信用代码", 20.5, lambda r: r.credit_code or _text(r, "host_org_credit_code")
         ),
         Column("location", "所在地", 13, _location),
         Column("clusters", "所属行业领域", 13, _clusters),
-        Column("construction_mode", "建设模式", 9.5, lambda r: _text(r, "basic.construction_mode"), None, "center"),
+        Column("construction_mode", "建设模式", 9.5, lambda r: _text(r, "construction_mode"), None, "center"),
         Column("unit_type", "单位类型", 7.5, _unit_type, None, "center"),
         Column(
             "equipment_value",
             "中试设备设施原值（万元）",
             11.5,
-            lambda r: _number(get_path(r.answers, "foundation.equipment_value_wan")),
+            lambda r: _number(_answer(r.answers, "equipment_value")),
             AMOUNT_FORMAT,
         ),
         Column(
             "fulltime_staff",
             "专职人员数",
             7.5,
-            lambda r: _number(get_path(r.answers, "foundation.fulltime_staff")),
+            lambda r: _number(_answer(r.answers, "fulltime_staff")),
             COUNT_FORMAT,
             "center",
         ),
@@ -186,7 +216,7 @@ COLUMNS: dict[str, Column] = {
             "service_revenue_last_year",
             "上年度中试服务收入（万元）",
             11.5,
-            lambda r: _number(get_path(r.answers, "service.service_revenue_wan.last_year")),
+            lambda r: _number(_answer(r.answers, "service_revenue.last_year")),
             AMOUNT_FORMAT,
         ),
         Column(
@@ -201,7 +231,7 @@ COLUMNS: dict[str, Column] = {
             "enterprises_served",
             "服务企业数量",
             7.5,
-            lambda r: _number(get_path(r.answers, "service.enterprises_served.last_year")),
+            lambda r: _number(_answer(r.answers, "enterprises_served.last_year")),
             COUNT_FORMAT,
             "center",
         ),

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zhongshi.applications.enums import ApplicationStatus
-from zhongshi.formversions.domain.formdef import load_form
+from zhongshi.formversions.domain.formdef import list_forms, load_form
 
 STAGES = [
     ("mine", _("Waiting for me")),
@@ -27,6 +27,15 @@ ELIGIBILITY = [("", _("Any eligibility")), ("eligible", _("Eligible")), ("inelig
 WARNINGS = [("", _("Any warnings")), ("with", _("With consistency warnings")), ("without", _("Without warnings"))]
 
 
+def cluster_choices() -> list[str]:
+    """The industry fields of every application form (its ``industry_clusters`` role), in the forms' order."""
+    seen: dict[str, None] = {}
+    for code in list_forms(kind="application"):
+        item = load_form(code).role_field("industry_clusters")
+        seen.update(dict.fromkeys(item.choices if item is not None else ()))
+    return list(seen)
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(
         attrs={"placeholder": _("Platform, organisation or credit code"), "type": "search"}))
@@ -40,7 +49,7 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args: Any, districts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["district"].choices = [("", _("All districts")), *districts]
-        clusters = load_form("hubei-2026").field("basic.industry_clusters").choices
+        clusters = cluster_choices()
         self.fields["cluster"].choices = [("", _("All fields")), *[(c, c) for c in clusters]]
 
 
