@@ -112,3 +112,19 @@ def test_a_non_object_is_refused(roles) -> None:
     with pytest.raises(DomainError) as info:
         save_answers(user=roles["applicant"], application=application, answers=["x"], base_revision=1)
     assert info.value.code == "invalid_type"
+
+
+@pytest.mark.django_db
+def test_the_draft_is_prefilled_through_the_roles_of_the_form() -> None:
+    """initial_answers finds the fields by role (formversions/kinds.yaml), 其他 text included."""
+    from zhongshi.applications.domain.edit_application import initial_answers
+    from zhongshi.formversions.domain.formdef import load_form
+
+    org = factories.HostOrgFactory(unit_type="其他", unit_type_other="事业单位", address="武汉市洪山区珞喻路1号")
+    answers = initial_answers(org, "hubei-2026")
+    form = load_form("hubei-2026")
+    assert answers["basic"]["host_org"] == {"name": org.name, "credit_code": org.credit_code, "unit_type": "其他",
+                                            "unit_type_other": "事业单位"}
+    assert form.answer_for_role(answers, "address") == "武汉市洪山区珞喻路1号"
+    assert form.answer_for_role(answers, "location") == {"province": "湖北省", "city": "武汉市",
+                                                         "district": "武汉东湖新技术开发区"}

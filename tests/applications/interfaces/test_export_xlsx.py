@@ -210,3 +210,30 @@ def test_the_summary_sheet_converts_to_a_one_page_wide_pdf():
         subprocess.run(
             ["pdftoppm", "-png", "-r", "70", str(PNG_DIR / "summary.pdf"), str(PNG_DIR / "summary")], check=True
         )
+
+
+def test_the_columns_read_the_answers_by_role():
+    """The values come from the fields with the columns' roles (formversions/kinds.yaml), in the answers' own
+    form version; 联系人 falls back to 填表人, 单位类型 shows its 其他 text, an unknown form gives empty cells."""
+    answers = factories.example_answers()
+    answers["cover"]["contact"] = {"name": "", "phone": ""}
+    answers["basic"]["filler_name"], answers["basic"]["filler_contact"] = "王填表", "027-87654321"
+    answers["basic"]["host_org"]["unit_type"] = "其他"
+    answers["basic"]["host_org"]["unit_type_other"] = "事业单位"
+    keys = ["platform_name", "credit_code", "location", "unit_type", "equipment_value", "service_revenue_last_year",
+            "enterprises_served", "contact"]
+    columns = columns_for(keys)
+    row = SheetRow(answers=answers)
+    assert [column.value(row) for column in columns] == [
+        "高速光电子器件封装测试中试平台",
+        answers["basic"]["host_org"]["credit_code"],
+        "湖北省武汉市武汉东湖新技术开发区",
+        "其他（事业单位）",
+        answers["foundation"]["equipment_value_wan"],
+        answers["service"]["service_revenue_wan"]["last_year"],
+        answers["service"]["enterprises_served"]["last_year"],
+        "王填表\n027-87654321",
+    ]
+    unknown = SheetRow(answers={**answers, "form": "no-such-form"})
+    assert [column.value(unknown) for column in columns] == ["", "", "", "", None, None, None, ""]
+    assert service_revenue_ratio({**answers, "form": "no-such-form"}) is None

@@ -266,6 +266,8 @@ class _Renderer:
 
     def render(self) -> bytes:
         self._setup()
+        if not any(section.layout.style == "cover" for section in self.form.sections):
+            self._title()  # a form without a cover starts with its title, on the first page
         for section in self.form.sections:
             style = section.layout.style
             if style == "cover":
@@ -515,6 +517,13 @@ class _Renderer:
             paragraph.paragraph_format.space_after = Pt(6)
             self._run(paragraph, line, size=COVER_PT, bold=True, font=HEADING_FONT)
         footer.add_paragraph()
+
+    def _title(self) -> None:
+        if self.title_meta.get("reference"):
+            self._paragraph(f"编号：{self.title_meta['reference']}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+        self._paragraph(self.form.title, size=HEADING_PT + 2, bold=True, font=HEADING_FONT,
+                        align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=12, line_spacing=1.2)
+        self.first_heading = False  # no page break: nothing precedes the first part
 
     def _cover_value(self, item: FieldDef, data: dict[str, Any]) -> str:
         if item.type == "computed":
