@@ -180,11 +180,11 @@ class _Inputs(HTMLParser):
         name = a.get("name") or ""
         if tag == "template":
             self._template += 1
-        if self._template or not name and tag != "option":
+        if self._template or (not name and tag != "option"):
             return
-        if tag == "input" and a.get("type") not in ("radio", "checkbox", "submit", "button"):
-            self.post.appendlist(name, a.get("value") or "")
-        elif tag == "input" and a.get("type") in ("radio", "checkbox") and "checked" in a:
+        kind = a.get("type")
+        posted = kind not in ("radio", "checkbox", "submit", "button") or (kind != "submit" and "checked" in a)
+        if tag == "input" and posted:
             self.post.appendlist(name, a.get("value") or "")
         elif tag == "textarea":
             self._textarea = name

@@ -383,3 +383,15 @@ def test_title_meta_sets_the_document_properties(form, answers):
     )
     assert document.core_properties.title == "申报书 42"
     assert document.paragraphs[0].text == "编号：HB-2026-042"
+
+
+def test_the_example_docx_is_what_the_renderer_prints_today(docx_bytes):
+    """examples/hubei-2026-complete.docx is the example's print-out: every part but the dates of the document
+    properties is byte-identical to a fresh rendering (regenerate with scripts/make_example_docx.py when a
+    change to the example, the form or the renderer legitimately changes it)."""
+    stored = zipfile.ZipFile(EXAMPLE.with_suffix(".docx"))
+    fresh = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    assert sorted(stored.namelist()) == sorted(fresh.namelist())
+    changed = [name for name in fresh.namelist()
+               if name != "docProps/core.xml" and stored.read(name) != fresh.read(name)]
+    assert changed == [], "run scripts/make_example_docx.py"
