@@ -12,7 +12,10 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from zhongshi.applications.domain.queries.panels import register_detail_panel
+        from zhongshi.applications.domain.transitions import application_moved
         from zhongshi.reviews import home  # noqa: F401  (registers its home-page contributor)
+        from zhongshi.reviews.domain.notify_steps import on_application_moved
         from zhongshi.reviews.domain.queries.panel import status_panel
 
         register_detail_panel(status_panel)
+        application_moved.connect(on_application_moved, dispatch_uid="reviews.notify_submitted")
