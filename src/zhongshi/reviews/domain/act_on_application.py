@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from zhongshi.applications.domain.queries.chain import (
 from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
-from zhongshi.core.domain.files import detect_content_type
+from zhongshi.core.domain.files import JPEG, OFD, PDF, PNG, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.organisations.models import Authority
 from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, ensure_before_deadline
@@ -31,6 +30,7 @@ from zhongshi.reviews.models import RecommendationLetter, ReviewStep
 
 # The preliminary review's own checklist (seed 000 二（二）): 完整性、规范性、真实性.
 PRELIMINARY_CHECKS = (("completeness", "完整性"), ("conformity", "规范性"), ("authenticity", "真实性"))
+LETTER_TYPES = (PDF, OFD, JPEG, PNG)  # a stamped scan
 
 
 def _lock(application: Application) -> Application:
@@ -116,15 +116,10 @@ def review_application(*, user: Any, application: Application, action: str, opin
 
 def store_letter(*, user: Any, call: Any, authority: Authority, upload: UploadedFile) -> RecommendationLetter:
     """The stamped recommendation letter (推荐文件), a PDF, OFD or image checked by content."""
-    if (upload.size or 0) > settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES:
-        raise DomainError(_("The recommendation letter is too large."), code="file_too_large", field="letter")
-    content_type = detect_content_type(upload)
-    if content_type not in ("application/pdf", "application/ofd", "image/jpeg", "image/png"):
-        raise DomainError(_("The recommendation letter must be a stamped scan: PDF, OFD, JPG or PNG."),
-                          code="file_type", field="letter")
-    letter = RecommendationLetter(call=call, authority=authority, original_name=(upload.name or "letter")[-200:],
-                                  content_type=content_type, size=upload.size or 0, uploaded_by=user)
-    letter.file.save(letter.original_name, upload, save=False)
+    accepted = accept_upload(upload, allowed=LETTER_TYPES, field="letter")
+    letter = RecommendationLetter(call=call, authority=authority, original_name=accepted.original_name,
+                                  content_type=accepted.content_type, size=accepted.size, uploaded_by=user)
+    letter.file.save(accepted.storage_name, upload, save=False)
     letter.save()
     return letter
 
