@@ -129,3 +129,76 @@ def test_the_notice_pages(roles, login, submitted, open_call) -> None:
     assert notice.objections.count() == 1
     assert "收入数据存疑" not in public.get(notice.get_absolute_url()).content.decode()  # objections are not public
     assert "收入数据存疑" in client.get(notice.get_absolute_url()).content.decode()
+
+
+def _field_errors(page: str) -> list[str]:
+    import re
+
+    return re.findall(r'<p class="field-error" role="alert">([^<]*)</p>', page)
+
+
+@pytest.mark.django_db
+def test_the_review_form_shows_each_error_beside_its_field_and_keeps_the_input(roles, login, submitted) -> None:
+    client = login(roles["district"])
+    url = reverse("reviews:review", args=[submitted.pk])
+    response = client.post(url, {"action": "not_recommend", "opinion": "", "checklist": ["completeness"],
+                                 "reason_service": "典型案例请补充合同额", "revision": submitted.revision})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert _field_errors(page) == ["请填写不予推荐的理由。"]
+    assert 'value="典型案例请补充合同额"' in page  # the reason typed is kept
+    assert 'value="completeness" checked' in page and 'value="conformity" checked' not in page
+    assert 'value="not_recommend" checked' in page
+    response = client.post(url, {"action": "", "opinion": "意" * 2001, "revision": submitted.revision})
+    assert _field_errors(response.content.decode()) == [
+        "请选择审核意见。", "确保该变量包含不超过 2000 字符 (目前字符数 2001)。"]
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.current_level) == ("submitted", "district")
+
+
+@pytest.mark.django_db
+def test_a_post_without_its_revision_changes_nothing(roles, login, submitted) -> None:
+    response = login(roles["district"]).post(reverse("reviews:review", args=[submitted.pk]), {
+        "action": "recommend", "opinion": "同意", "checklist": CHECKED, "revision": "x"})
+    assert response.status_code == 400
+    assert "请重新打开页面：表单未注明您审核的是申报书的哪个版本。" in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.current_level == "district"
+
+
+@pytest.mark.django_db
+def test_only_the_first_level_is_offered_recommend(roles, login, submitted) -> None:
+    login(roles["district"]).post(reverse("reviews:review", args=[submitted.pk]), {
+        "action": "recommend", "opinion": "同意", "checklist": CHECKED, "revision": submitted.revision})
+    client = login(roles["city"])
+    url = reverse("reviews:review", args=[submitted.pk])
+    assert 'value="recommend"' not in client.get(url).content.decode()
+    response = client.post(url, {"action": "recommend", "opinion": "同意", "revision": submitted.revision})
+    assert (response.status_code, _field_errors(response.content.decode())) == (400, ["请选择审核意见。"])
+
+
+@pytest.mark.django_db
+def test_the_decision_form_keeps_the_reasons_and_names_the_missing_choice(roles, login, submitted) -> None:
+    submitted.current_level = "province"
+    submitted.save()
+    response = login(roles["province"]).post(reverse("reviews:review", args=[submitted.pk]),
+                                             {"reasons": "符合条件", "revision": submitted.revision})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert _field_errors(page) == ["请选择通过或不通过。"]
+    assert ">符合条件</textarea>" in page
+    submitted.refresh_from_db()
+    assert submitted.status == "submitted"
+
+
+@pytest.mark.django_db
+def test_forwarding_without_the_letter_is_refused(roles, login, submitted) -> None:
+    login(roles["district"]).post(reverse("reviews:review", args=[submitted.pk]), {
+        "action": "recommend", "opinion": "同意", "checklist": CHECKED, "revision": submitted.revision})
+    city = login(roles["city"])
+    response = city.post(reverse("reviews:forward"), {"application": [str(submitted.pk)], "query": "stage=all"})
+    assert response["Location"] == reverse("reviews:queue") + "?stage=all"
+    page = city.get(response["Location"]).content.decode()
+    assert "请上传盖章的推荐文件。" in page
+    submitted.refresh_from_db()
+    assert submitted.current_level == "city"

@@ -12,3 +12,6 @@ class AccountsConfig(AppConfig):
         from zhongshi.core.domain.queries.home import register_home_contributor
 
         register_home_contributor(contribute_home)
+        from zhongshi.core.navigation import NavItem, register_navigation
+
+        register_navigation(NavItem(_("Users"), "accounts:user_list", "accounts.list_user", position=90))

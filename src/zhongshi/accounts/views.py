@@ -20,6 +20,7 @@ from zhongshi.accounts.interfaces.forms import (
     ResetPasswordForm,
 )
 from zhongshi.accounts.models import User
+from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin
 from zhongshi.organisations.domain.register_host_org import HostOrgRegistration, register_host_org
@@ -86,9 +87,7 @@ class UserListView(ScopedListMixin, ListView):
         queryset = User.objects.select_related("host_org", "authority", "enterprise").order_by("username")
         if self.request.GET.get("locked"):
             queryset = queryset.filter(username__in=locked_usernames())
-        if q := self.request.GET.get("q", "").strip():
-            queryset = queryset.filter(username__icontains=q) | queryset.filter(full_name__icontains=q)
-        return queryset
+        return filter_by_search(queryset, self.request.GET.get("q"), ["username", "full_name"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

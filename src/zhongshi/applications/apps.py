@@ -10,7 +10,10 @@ class ApplicationsConfig(AppConfig):
     def ready(self) -> None:
         from zhongshi.applications import home  # noqa: F401  (registers its home-page contributor)
         from zhongshi.calls.signals import chain_changing, conditions_changed
+        from zhongshi.core.navigation import NavItem, register_navigation
 
+        register_navigation(NavItem(_("Applications"), "applications:application_list",
+                                    "applications.list_application", position=20))
         conditions_changed.connect(_rejudge, dispatch_uid="applications.rejudge")
         chain_changing.connect(_levels_in_use, dispatch_uid="applications.levels_in_use")
 

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -29,6 +29,7 @@ from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.interfaces.form_widgets import issues_by_path, parse_section, render_section
 from zhongshi.applications.models import Application, EvidenceFile
 from zhongshi.calls.models import Call
+from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, ScopedListMixin
@@ -47,10 +48,8 @@ class ApplicationListView(ScopedListMixin, ListView):
 
     def get_base_queryset(self) -> QuerySet[Application]:
         queryset = Application.objects.select_related("call", "host_org__district").order_by("-updated_at", "pk")
-        q = self.request.GET.get("q", "").strip()
-        if q:
-            queryset = queryset.filter(Q(platform_name__icontains=q) | Q(host_org__name__icontains=q)
-                                       | Q(host_org__credit_code__icontains=q))
+        queryset = filter_by_search(queryset, self.request.GET.get("q"),
+                                    ["platform_name", "host_org__name", "host_org__credit_code"])
         status = self.request.GET.get("status", "")
         if status in ApplicationStatus.values:
             queryset = queryset.filter(status=status)

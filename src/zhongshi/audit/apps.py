@@ -11,3 +11,6 @@ class AuditConfig(AppConfig):
         from zhongshi.audit import signals
 
         signals.connect_lockout_signal()
+        from zhongshi.core.navigation import NavItem, register_navigation
+
+        register_navigation(NavItem(_("Audit log"), "audit:entry_list", "audit.list_auditentry", position=100))

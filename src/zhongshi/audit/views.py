@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from django.views.generic import ListView
 
 from zhongshi.audit.domain.record_event import record_event
 from zhongshi.audit.models import AuditAction, AuditEntry
+from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.views_base import ScopedListMixin
 
 
@@ -30,9 +31,8 @@ class AuditEntryListView(ScopedListMixin, ListView):
         queryset = AuditEntry.objects.all()
         self.filter_form = AuditFilterForm(self.request.GET or None)
         if self.filter_form.is_valid():
-            if q := self.filter_form.cleaned_data["q"].strip():
-                queryset = queryset.filter(Q(actor_name__icontains=q) | Q(target_repr__icontains=q)
-                                           | Q(message__icontains=q))
+            queryset = filter_by_search(queryset, self.filter_form.cleaned_data["q"],
+                                        ["actor_name", "target_repr", "message"])
             if action := self.filter_form.cleaned_data["action"]:
                 queryset = queryset.filter(action=action)
         return queryset

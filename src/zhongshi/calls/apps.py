@@ -15,4 +15,7 @@ class CallsConfig(AppConfig):
     verbose_name = _("Calls")
 
     def ready(self) -> None:
+        from zhongshi.core.navigation import NavItem, register_navigation
+
         post_migrate.connect(_load_after_migrate, sender=self)
+        register_navigation(NavItem(_("Calls"), "calls:call_list", None, position=10))

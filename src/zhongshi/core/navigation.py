@@ -1,4 +1,8 @@
-"""The navigation of each role: each entry names the permission that shows it."""
+"""The navigation of each role: each entry names the permission that shows it.
+
+``core`` knows nothing of the later apps: each app registers its own entries (in its AppConfig.ready),
+placed by ``position``, as it registers its home-page contributor.
+"""
 
 from __future__ import annotations
 
@@ -16,27 +20,27 @@ class NavItem:
     label: Any
     url_name: str
     permission: str | None
+    position: int = 100
 
 
-NAVIGATION = [
-    NavItem(_("Home"), "core:home", None),
-    NavItem(_("Calls"), "calls:call_list", None),
-    NavItem(_("Applications"), "applications:application_list", "applications.list_application"),
-    NavItem(_("Review"), "reviews:queue", "reviews.list_queue"),
-    NavItem(_("Public notices"), "reviews:notice_list", None),
-    NavItem(_("Host organisations"), "organisations:hostorg_list", "organisations.list_hostorg"),
-    NavItem(_("Partner organisations"), "organisations:partner_list", "organisations.add_partnerorg"),
-    NavItem(_("Authorities"), "organisations:authority_list", "organisations.list_authority"),
-    NavItem(_("Experts"), "organisations:expert_list", "organisations.list_expert"),
-    NavItem(_("Users"), "accounts:user_list", "accounts.list_user"),
-    NavItem(_("Audit log"), "audit:entry_list", "audit.list_auditentry"),
-    NavItem(_("Reference data"), "reference:vocabulary_list", None),
-]
+_NAVIGATION: list[NavItem] = [NavItem(_("Home"), "core:home", None, position=0)]
+
+
+def register_navigation(*items: NavItem) -> None:
+    """Add an app's entries to the navigation (once; the order is the entries' ``position``)."""
+    for item in items:
+        if all(existing.url_name != item.url_name for existing in _NAVIGATION):
+            _NAVIGATION.append(item)
+    _NAVIGATION.sort(key=lambda entry: entry.position)
+
+
+def navigation_items() -> list[NavItem]:
+    return list(_NAVIGATION)
 
 
 def navigation_for(user: Any, current_path: str) -> list[dict[str, Any]]:
     items = []
-    for item in NAVIGATION:
+    for item in _NAVIGATION:
         if item.permission is not None and not can(user, item.permission):
             continue
         url = reverse(item.url_name)

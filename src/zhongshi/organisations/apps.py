@@ -20,3 +20,12 @@ class OrganisationsConfig(AppConfig):
 
         post_migrate.connect(_load_after_migrate, sender=self)
         register_home_contributor(contribute_home)
+        from zhongshi.core.navigation import NavItem, register_navigation
+
+        register_navigation(
+            NavItem(_("Host organisations"), "organisations:hostorg_list", "organisations.list_hostorg", position=50),
+            NavItem(_("Partner organisations"), "organisations:partner_list", "organisations.add_partnerorg",
+                    position=60),
+            NavItem(_("Authorities"), "organisations:authority_list", "organisations.list_authority", position=70),
+            NavItem(_("Experts"), "organisations:expert_list", "organisations.list_expert", position=80),
+        )

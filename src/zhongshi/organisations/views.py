@@ -3,13 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can, scope_queryset
 from zhongshi.core.views_base import ObjectPermissionMixin, ScopedListMixin
@@ -38,8 +39,7 @@ class HostOrgListView(ScopedListMixin, ListView):
         queryset = HostOrg.objects.select_related("district__parent").order_by("-created_at", "pk")
         self.filter_form = HostOrgFilterForm(self.request.GET or None)
         if self.filter_form.is_valid():
-            if q := self.filter_form.cleaned_data["q"].strip():
-                queryset = queryset.filter(Q(name__icontains=q) | Q(credit_code__icontains=q))
+            queryset = filter_by_search(queryset, self.filter_form.cleaned_data["q"], ["name", "credit_code"])
             if status := self.filter_form.cleaned_data["status"]:
                 queryset = queryset.filter(status=status)
         return queryset

@@ -15,4 +15,7 @@ class ReferenceConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self) -> None:
+        from zhongshi.core.navigation import NavItem, register_navigation
+
         post_migrate.connect(_load_after_migrate, sender=self)
+        register_navigation(NavItem(_("Reference data"), "reference:vocabulary_list", None, position=110))

@@ -12,7 +12,13 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from zhongshi.applications.domain.queries.panels import register_detail_panel
+        from zhongshi.applications.domain.transitions import application_moved
+        from zhongshi.core.navigation import NavItem, register_navigation
         from zhongshi.reviews import home  # noqa: F401  (registers its home-page contributor)
+        from zhongshi.reviews.domain.notify_steps import on_application_moved
         from zhongshi.reviews.domain.queries.panel import status_panel
 
         register_detail_panel(status_panel)
+        register_navigation(NavItem(_("Review"), "reviews:queue", "reviews.list_queue", position=30),
+                            NavItem(_("Public notices"), "reviews:notice_list", None, position=40))
+        application_moved.connect(on_application_moved, dispatch_uid="reviews.notify_submitted")

@@ -7,7 +7,6 @@ scoper.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -27,7 +26,7 @@ from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.calls.models import Call
-from zhongshi.core.errors import DomainError
+from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can, scope_queryset
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin
 from zhongshi.formversions.domain.formdef import load_form
@@ -52,6 +51,7 @@ from zhongshi.reviews.domain.queries.status import describe_status
 from zhongshi.reviews.interfaces.forms import (
     DecisionForm,
     ExtensionForm,
+    ForwardForm,
     HandleObjectionForm,
     NoticeForm,
     ObjectionForm,
@@ -231,47 +231,57 @@ class ReviewView(ApplicationHistoryMixin, View):
             "evidence_files": application.evidence_files.all(),
             "holds": holds, "deciding": deciding,
             "first_level": application.current_level == first_level(application),
-            "review_form": ReviewForm(initial={"revision": application.revision}),
-            "decision_form": DecisionForm(initial={"revision": application.revision}),
             **extra,
         }
 
+    def forms(self, application: Application, data: Any = None) -> dict[str, Any]:
+        """The review form of a recommending level and the decision form of the deciding one, bound to
+        ``data`` when posted (only the one the page shows is posted)."""
+        form = load_form(application.form_code)
+        sections = [(s.key, str(s.label)) for s in form.sections if s.key != "evidence"]
+        checks = [(key, _("%(label)s checked") % {"label": label}) for key, label in PRELIMINARY_CHECKS]
+        checks += [(str(item.get("id")), f"{item.get('clause', '')} {item.get('text', '')}".strip())
+                   for item in application.call.checklist or [] if isinstance(item, dict) and item.get("id")]
+        initial = {"revision": application.revision}
+        return {
+            "review_form": ReviewForm(data, initial=initial, sections=sections, checks=checks,
+                                      first_level=application.current_level == first_level(application)),
+            "decision_form": DecisionForm(data, initial=initial),
+        }
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return render(request, "reviews/review.html", self.context(self.get_permission_object()))
+        application = self.get_permission_object()
+        return render(request, "reviews/review.html", self.context(application, **self.forms(application)))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         application = self.get_permission_object()
         if not can(request.user, "reviews.review_application", application):
-            from zhongshi.core.errors import NotAllowed
-
             raise NotAllowed(_("This application is not with your authority."))
-        try:
-            revision = int(request.POST.get("revision", ""))
-        except ValueError:
-            revision = -1
-        try:
-            if "decision" in request.POST:
-                if request.POST.get("decision") not in ("approve", "reject"):
-                    raise DomainError(_("Choose approve or reject."), code="required", field="decision")
-                decide_application(user=request.user, application=application,
-                                   approve=request.POST.get("decision") == "approve",
-                                   reasons=request.POST.get("reasons", ""), revision=revision)
+        forms = self.forms(application, request.POST)
+        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application)
+        form = forms["decision_form"] if deciding else forms["review_form"]
+        if deciding:
+            forms["review_form"] = self.forms(application)["review_form"]
+        else:
+            forms["decision_form"] = self.forms(application)["decision_form"]
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if deciding:
+                    decide_application(user=request.user, application=application,
+                                       approve=data["decision"] == "approve", reasons=data["reasons"],
+                                       revision=data["revision"])
+                else:
+                    review_application(user=request.user, application=application, action=data["action"],
+                                       opinion=data["opinion"], checklist=dict.fromkeys(data["checklist"], True),
+                                       return_reasons=form.return_reasons(), revision=data["revision"])
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                checklist = dict.fromkeys(request.POST.getlist("checklist"), True)
-                sections = {section.key for section in load_form(application.form_code).sections}
-                reasons = {key[len("reason_"):]: value for key, value in request.POST.items()
-                           if key.startswith("reason_") and key[len("reason_"):] in sections and value.strip()}
-                review_application(user=request.user, application=application, action=request.POST.get("action", ""),
-                                   opinion=request.POST.get("opinion", ""), checklist=checklist,
-                                   return_reasons=reasons, revision=revision)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            context = self.context(application, posted=request.POST, error_field=exc.field,
-                                   posted_checklist=request.POST.getlist("checklist"))
-            return render(request, "reviews/review.html", context, status=400)
-        application.refresh_from_db()
-        messages.success(request, _("Recorded: %(status)s") % {"status": describe_status(application).badge})
-        return HttpResponseRedirect(reverse("reviews:queue"))
+                application.refresh_from_db()
+                messages.success(request, _("Recorded: %(status)s") % {"status": describe_status(application).badge})
+                return HttpResponseRedirect(reverse("reviews:queue"))
+        return render(request, "reviews/review.html", self.context(application, **forms), status=400)
 
 
 class ForwardView(ProtectedMixin, View):
@@ -280,27 +290,28 @@ class ForwardView(ProtectedMixin, View):
     permission_required = "reviews.list_queue"
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        ids = [pk for pk in request.POST.getlist("application") if re.fullmatch(r"[0-9]{1,12}", pk)]
-        orders = {}
-        for pk in ids:
-            order = request.POST.get(f"order_{pk}") or ""
-            orders[int(pk)] = int(order) if re.fullmatch(r"[0-9]{1,6}", order) else 999999
-        applications = list(scope_queryset(request.user, Application.objects.filter(pk__in=orders)))
-        applications.sort(key=lambda a: (orders[a.pk], a.pk))
+        form = ForwardForm(request.POST, request.FILES)
+        back = reverse("reviews:queue") + "?" + (request.POST.get("query") or "")[:2000]
+        if not form.is_valid():  # the form lives on the queue page: its errors come back as messages there
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return HttpResponseRedirect(back)
+        order = {pk: index for index, pk in enumerate(form.ordered_ids())}
+        applications = list(scope_queryset(request.user, Application.objects.filter(pk__in=order)))
+        applications.sort(key=lambda a: order[a.pk])
         for application in applications:
             if not can(request.user, "reviews.review_application", application):
-                from zhongshi.core.errors import NotAllowed
-
                 raise NotAllowed(_("This application is not with your authority."))
         try:
             steps = forward_applications(user=request.user, applications=applications,
-                                         letter=request.FILES.get("letter"), opinion=request.POST.get("opinion", ""))
+                                         letter=form.cleaned_data["letter"], opinion=form.cleaned_data["opinion"])
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Forwarded %(count)s applications with the recommendation letter.")
                              % {"count": len(steps)})
-        return HttpResponseRedirect(reverse("reviews:queue") + "?" + request.POST.get("query", ""))
+        return HttpResponseRedirect(back)
 
 
 class CompareRoundsView(ApplicationHistoryMixin, View):

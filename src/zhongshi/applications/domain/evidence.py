@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -13,11 +12,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.models import Application, EvidenceFile
-from zhongshi.core.domain.files import DOCX, OFD, detect_content_type
+from zhongshi.core.domain.files import DOCX, JPEG, LABELS, OFD, PDF, PNG, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 
-ACCEPTED = {"application/pdf": "PDF", OFD: "OFD", "image/jpeg": "JPG", "image/png": "PNG", DOCX: "DOCX"}
+EVIDENCE_TYPES = (PDF, OFD, JPEG, PNG, DOCX)
+ACCEPTED = {content_type: LABELS[content_type] for content_type in EVIDENCE_TYPES}
 
 
 def requirement_labels(application: Application) -> dict[str, str]:
@@ -32,34 +32,18 @@ def add_evidence(*, user: Any, application: Application, requirement: str, uploa
     labels = requirement_labels(application)
     if requirement not in labels:
         raise DomainError(_("Unknown evidence item."), code="unknown_requirement", field="requirement")
-    max_file = settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES
-    if upload.size is None or upload.size == 0:
-        raise DomainError(_("The file is empty."), code="empty_file", field="file")
-    if upload.size > max_file:
-        raise DomainError(_("“%(name)s” is %(size)s; a file may be at most %(max)s.")
-                          % {"name": upload.name, "size": filesizeformat(upload.size), "max": filesizeformat(max_file)},
-                          code="file_too_large", field="file")
+    accepted = accept_upload(upload, allowed=EVIDENCE_TYPES, field="file")
     used = application.evidence_files.aggregate(total=Sum("size"))["total"] or 0
     max_total = settings.ZHONGSHI_EVIDENCE_MAX_TOTAL_BYTES
-    if used + upload.size > max_total:
+    if used + accepted.size > max_total:
         raise DomainError(_("The evidence of one application may total at most %(max)s; %(used)s are used.")
                           % {"max": filesizeformat(max_total), "used": filesizeformat(used)},
                           code="total_too_large", field="file")
-    content_type = detect_content_type(upload)
-    if content_type is None:
-        raise DomainError(
-            _("“%(name)s” is not a PDF, OFD, JPG, PNG or DOCX file (its content was checked, not its name).")
-            % {"name": upload.name}, code="file_type", field="file")
-    upload.seek(0)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
     evidence = EvidenceFile(
-        application=application, requirement=requirement, original_name=(upload.name or "file")[-200:],
-        content_type=content_type, size=upload.size, sha256=digest.hexdigest(), uploaded_by=user,
+        application=application, requirement=requirement, original_name=accepted.original_name,
+        content_type=accepted.content_type, size=accepted.size, sha256=accepted.sha256, uploaded_by=user,
     )
-    evidence.file.save(evidence.original_name, upload, save=False)
+    evidence.file.save(accepted.storage_name, upload, save=False)
     evidence.save()
     return evidence
 

@@ -12,9 +12,8 @@ from zhongshi.applications.domain.edit_application import StaleRevisionError
 from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
-from zhongshi.applications.enums import ApplicationStatus
+from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.models import Application, ApplicationRound
-from zhongshi.audit.domain.record_event import record_transition
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 from zhongshi.formversions.domain.scan_answers import sensitive_key
@@ -56,38 +55,29 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise DomainError(_("No authority of this call's review chain covers your organisation's location."),
                           code="no_reviewer")
     now = timezone.now()
-    before = current.status
-    current.status = ApplicationStatus.SUBMITTED
-    current.current_level = level
     current.recommendation_order = None
     current.round += 1
     current.submitted_at = now
     current.confirmed_sensitive = sorted(sensitive_key(i) for i in report.sensitive)
-    current.save(update_fields=["status", "current_level", "recommendation_order", "round", "submitted_at",
-                                "confirmed_sensitive", "updated_at"])
+    move_application(application=current, move="submit", actor=user, level=level,
+                     message=_("Submitted (round %(n)s)") % {"n": current.round},
+                     also=["recommendation_order", "round", "submitted_at", "confirmed_sensitive"])
     ApplicationRound.objects.create(
         application=current, number=current.round, answers=current.answers, revision=current.revision,
         submitted_by=user, submitted_at=now, warnings=[i.as_dict() for i in report.warnings + report.sensitive],
     )
     update_eligibility(current)
     transaction.on_commit(lambda: notify_submitted(current))
-    record_transition(target=current, field="status", old=before, new=current.status, actor=user,
-                      message=_("Submitted (round %(n)s)") % {"n": current.round})
     return current
 
 
 def notify_submitted(application: Application) -> None:
-    """The authority that now holds the application, and the applicant's colleagues, hear of it."""
+    """The applicant's colleagues hear of it (the authority that now holds it hears through the review chain,
+    which listens to ``application_moved``)."""
     from django.urls import reverse
 
-    from zhongshi.applications.domain.queries.chain import acting_authority
-    from zhongshi.notifications.domain.notify import notify, recipients_for_authority, recipients_for_host_org
+    from zhongshi.notifications.domain.notify import notify, recipients_for_host_org
 
-    authority = acting_authority(application)
-    if authority is not None:
-        notify(users=recipients_for_authority(authority), kind="application_submitted",
-               title=_("%(platform)s was submitted for preliminary review") % {"platform": application.platform_name},
-               body=application.host_org.name, url=reverse("reviews:review", args=[application.pk]))
     notify(users=recipients_for_host_org(application.host_org), kind="application_submitted",
            title=_("%(platform)s was submitted (round %(n)s)") % {"platform": application.platform_name,
                                                                    "n": application.round},

@@ -29,17 +29,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zhongshi.calls.enums import CallStatus
 from zhongshi.calls.models import Call, CallAttachment
-from zhongshi.core.domain.files import DOCX, OFD, PDF, XLSX, detect_content_type
+from zhongshi.core.domain.files import DOCX, OFD, PDF, XLSX, accept_upload, detect_content_type
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 
@@ -531,20 +529,10 @@ def add_call_attachment(*, user: Any, call: Call, title: str, upload: UploadedFi
         raise DomainError(_("Give the attachment a title."), code="required", field="title")
     if len(title) > 200:
         raise DomainError(_("The title may have at most 200 characters."), code="too_long", field="title")
-    max_size = settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES
-    if not upload.size:
-        raise DomainError(_("The file is empty."), code="empty_file", field="file")
-    if upload.size > max_size:
-        raise DomainError(_("“%(name)s” is %(size)s; a file may be at most %(max)s.")
-                          % {"name": name, "size": filesizeformat(upload.size), "max": filesizeformat(max_size)},
-                          code="file_too_large", field="file")
-    suffix = detect_attachment_type(upload)
-    if suffix is None:
-        raise DomainError(_("“%(name)s” is not a PDF, DOCX, XLSX or OFD file (its content was checked, not its "
-                            "name).") % {"name": name}, code="file_type", field="file")
+    accepted = accept_upload(upload, allowed=(PDF, DOCX, XLSX, OFD), field="file")
     with transaction.atomic():
         attachment = CallAttachment(call=call, title=title)
-        attachment.file.save(f"attachment.{suffix}", upload, save=False)
+        attachment.file.save(accepted.storage_name, upload, save=False)
         attachment.save()
     return attachment
 

@@ -7,10 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.queries.chain import (
@@ -19,10 +17,10 @@ from zhongshi.applications.domain.queries.chain import (
     is_deciding_level,
     next_level,
 )
+from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
-from zhongshi.audit.domain.record_event import record_transition
-from zhongshi.core.domain.files import detect_content_type
+from zhongshi.core.domain.files import JPEG, OFD, PDF, PNG, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.organisations.models import Authority
 from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, ensure_before_deadline
@@ -32,6 +30,7 @@ from zhongshi.reviews.models import RecommendationLetter, ReviewStep
 
 # The preliminary review's own checklist (seed 000 二（二）): 完整性、规范性、真实性.
 PRELIMINARY_CHECKS = (("completeness", "完整性"), ("conformity", "规范性"), ("authenticity", "真实性"))
+LETTER_TYPES = (PDF, OFD, JPEG, PNG)  # a stamped scan
 
 
 def _lock(application: Application) -> Application:
@@ -57,19 +56,18 @@ def _ensure_revision(application: Application, revision: int | None) -> None:
                           % {"old": revision, "new": application.revision}, code="stale_revision")
 
 
-def _record(application: Application, *, user: Any, authority: Authority, level: str, action: str, before: str,
-            opinion: str = "", checklist: dict[str, Any] | None = None, return_reasons: dict[str, str] | None = None,
-            order: int | None = None, letter: RecommendationLetter | None = None) -> ReviewStep:
+def _record(application: Application, *, user: Any, authority: Authority, level: str, action: str,
+            to_level: str = "", opinion: str = "", checklist: dict[str, Any] | None = None,
+            return_reasons: dict[str, str] | None = None, order: int | None = None,
+            letter: RecommendationLetter | None = None, also: Sequence[str] = ()) -> ReviewStep:
+    """Move the application (applications/domain/transitions.py) and record the step of ``level``."""
+    move_application(application=application, move=action, actor=user, level=to_level, also=also,
+                     message=f"{LEVEL_NAMES.get(level, level)} {ReviewAction(action).label}：{opinion}")
     step = ReviewStep.objects.create(
         application=application, round=application.round, level=level, authority=authority, action=action,
         opinion=opinion, checklist=checklist or {}, return_reasons=return_reasons or {}, order=order, letter=letter,
         revision=application.revision, actor=user,
     )
-    record_transition(target=application, field="status", old=before,
-                      new=f"{application.status}@{application.current_level}" if application.current_level
-                      else application.status,
-                      message=f"{LEVEL_NAMES.get(level, level)} {step.get_action_display()}：{opinion}"[:500],
-                      actor=user)
     transaction.on_commit(lambda: notify_step(step))
     return step
 
@@ -89,7 +87,7 @@ def review_application(*, user: Any, application: Application, action: str, opin
     opinion = (opinion or "").strip()
     reasons = {k: v.strip() for k, v in (return_reasons or {}).items() if v and v.strip()}
     level = current.current_level
-    before = current.status
+    to_level = ""
     if action == ReviewAction.RECOMMEND:
         if level != first_level(current):
             raise DomainError(_("At this level recommended applications are forwarded together, with the "
@@ -101,38 +99,27 @@ def review_application(*, user: Any, application: Application, action: str, opin
         if missing:
             raise DomainError(_("Confirm the preliminary review of %(items)s before recommending.")
                               % {"items": "、".join(missing)}, code="checklist", field="checklist")
-        current.current_level = next_level(current) or level
-        current.recommendation_order = None
+        to_level = next_level(current) or level
     elif action == ReviewAction.RETURN:
         if not reasons and not opinion:
             raise DomainError(_("Please give the reasons for the return, per section."), code="required",
                               field="return_reasons")
-        current.status = ApplicationStatus.RETURNED
-        current.current_level = ""
     elif action == ReviewAction.NOT_RECOMMEND:
         if not opinion:
             raise DomainError(_("Please give the reason for not recommending."), code="required", field="opinion")
-        current.status = ApplicationStatus.NOT_RECOMMENDED
-        current.current_level = ""
-        current.decided_at = timezone.now()
     else:
         raise DomainError(_("Unknown action."), code="invalid_action", field="action")
-    current.save(update_fields=["status", "current_level", "recommendation_order", "decided_at", "updated_at"])
-    return _record(current, user=user, authority=authority, level=level, action=action, before=before,
-                   opinion=opinion, checklist=checklist, return_reasons=reasons)
+    current.recommendation_order = None
+    return _record(current, user=user, authority=authority, level=level, action=action, to_level=to_level,
+                   opinion=opinion, checklist=checklist, return_reasons=reasons, also=["recommendation_order"])
 
 
 def store_letter(*, user: Any, call: Any, authority: Authority, upload: UploadedFile) -> RecommendationLetter:
     """The stamped recommendation letter (推荐文件), a PDF, OFD or image checked by content."""
-    if (upload.size or 0) > settings.ZHONGSHI_EVIDENCE_MAX_FILE_BYTES:
-        raise DomainError(_("The recommendation letter is too large."), code="file_too_large", field="letter")
-    content_type = detect_content_type(upload)
-    if content_type not in ("application/pdf", "application/ofd", "image/jpeg", "image/png"):
-        raise DomainError(_("The recommendation letter must be a stamped scan: PDF, OFD, JPG or PNG."),
-                          code="file_type", field="letter")
-    letter = RecommendationLetter(call=call, authority=authority, original_name=(upload.name or "letter")[-200:],
-                                  content_type=content_type, size=upload.size or 0, uploaded_by=user)
-    letter.file.save(letter.original_name, upload, save=False)
+    accepted = accept_upload(upload, allowed=LETTER_TYPES, field="letter")
+    letter = RecommendationLetter(call=call, authority=authority, original_name=accepted.original_name,
+                                  content_type=accepted.content_type, size=accepted.size, uploaded_by=user)
+    letter.file.save(accepted.storage_name, upload, save=False)
     letter.save()
     return letter
 
@@ -164,12 +151,11 @@ def forward_applications(*, user: Any, applications: Sequence[Application], lett
                                      action=ReviewAction.FORWARD).aggregate(top=Max("order"))["top"] or 0
     steps = []
     for order, current in enumerate(locked, start=done + 1):
-        level, before = current.current_level, current.status
-        current.current_level = next_level(current) or level
+        level = current.current_level
         current.recommendation_order = order
-        current.save(update_fields=["current_level", "recommendation_order", "updated_at"])
         steps.append(_record(current, user=user, authority=authority, level=level, action=ReviewAction.FORWARD,
-                             before=before, opinion=opinion.strip(), order=order, letter=stored))
+                             to_level=next_level(current) or level, opinion=opinion.strip(), order=order,
+                             letter=stored, also=["recommendation_order"]))
     return steps
 
 
@@ -186,10 +172,5 @@ def decide_application(*, user: Any, application: Application, approve: bool, re
     reasons = (reasons or "").strip()
     if not reasons:
         raise DomainError(_("Please give the reasons for the decision."), code="required", field="reasons")
-    level, before = current.current_level, current.status
-    current.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
-    current.current_level = ""
-    current.decided_at = timezone.now()
-    current.save(update_fields=["status", "current_level", "decided_at", "updated_at"])
-    return _record(current, user=user, authority=authority, level=level,
-                   action=ReviewAction.APPROVE if approve else ReviewAction.REJECT, before=before, opinion=reasons)
+    return _record(current, user=user, authority=authority, level=current.current_level,
+                   action=ReviewAction.APPROVE if approve else ReviewAction.REJECT, opinion=reasons)

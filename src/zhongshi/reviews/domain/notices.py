@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
 from zhongshi.audit.domain.record_event import record_transition
@@ -109,18 +110,15 @@ def handle_objection(*, user: Any, objection: Objection, upheld: bool, response:
     objection.handled_by = user
     objection.handled_at = timezone.now()
     objection.save()
-    application = objection.application
+    application = Application.objects.select_for_update(of=("self",)).select_related("host_org").get(
+        pk=objection.application_id)
     if upheld and application.status == ApplicationStatus.APPROVED:
-        before = application.status
-        application.status = ApplicationStatus.REJECTED
-        application.decided_at = timezone.now()
-        application.save(update_fields=["status", "decided_at", "updated_at"])
+        move_application(application=application, move=ReviewAction.OBJECTION_UPHELD, actor=user,
+                         message=objection.response)
         ReviewStep.objects.create(application=application, round=application.round,
                                   level=objection.notice.authority.level, authority=objection.notice.authority,
                                   action=ReviewAction.OBJECTION_UPHELD, opinion=objection.response,
                                   revision=application.revision, actor=user)
-        record_transition(target=application, field="status", old=before, new=application.status,
-                          message=objection.response[:500], actor=user)
     from zhongshi.notifications.domain.notify import recipients_for_host_org
 
     _notify(recipients_for_host_org(application.host_org), "objection_handled",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,22 @@ KINDS: dict[str, str] = {
     ReviewAction.APPROVE: "application_decided",
     ReviewAction.REJECT: "application_decided",
 }
+
+
+def on_application_moved(sender: object, *, application: Any, move: str, **kwargs: Any) -> None:
+    """A submission (applications/domain/transitions.py): the authority of the first level hears of it."""
+    if move == "submit":
+        transaction.on_commit(lambda: notify_submitted_to_authority(application))
+
+
+def notify_submitted_to_authority(application: Any) -> None:
+    from zhongshi.notifications.domain.notify import notify, recipients_for_authority
+
+    authority = acting_authority(application)
+    if authority is not None:
+        notify(users=recipients_for_authority(authority), kind="application_submitted",
+               title=_("%(platform)s was submitted for preliminary review") % {"platform": application.platform_name},
+               body=application.host_org.name, url=reverse("reviews:review", args=[application.pk]))
 
 
 def notify_step(step: ReviewStep) -> None:
