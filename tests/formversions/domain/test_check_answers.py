@@ -70,11 +70,26 @@ def test_each_project_and_each_typical_case_has_its_own_limit(form, data) -> Non
 
 
 def test_yes_no_detail_requires_the_detail_only_when_yes(form, data) -> None:
-    data["basic"]["violations_last_3_years"] = {"answer": True, "detail": ""}
-    assert codes(check_answers(form, data, today=TODAY).errors) == [
-        ("basic.violations_last_3_years.detail", "required")]
-    data["basic"]["violations_last_3_years"] = {"answer": "否"}
+    data["service"]["public_nature"] = {"answer": True, "detail": ""}
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("service.public_nature.detail", "required")]
+    data["service"]["public_nature"] = {"answer": "否"}
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("service.public_nature", "invalid_type")]
+
+
+def test_violations_are_a_boolean_with_their_detail_beside_them(form, data) -> None:
+    """contracts.md §2: basic.violations_last_3_years is a boolean; what happened goes in violations_detail."""
+    assert data["basic"]["violations_last_3_years"] is False
+    assert codes(check_answers(form, data, today=TODAY).errors) == []
+    data["basic"]["violations_last_3_years"] = True
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_detail", "required")]
+    data["basic"]["violations_detail"] = "2024年3月因环评手续不全受到行政处罚，已整改完毕。"
+    assert codes(check_answers(form, data, today=TODAY).errors) == []
+    data["basic"]["violations_last_3_years"] = {"answer": False, "detail": ""}  # the old shape
     assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "invalid_type")]
+    data["basic"]["violations_last_3_years"] = "否"
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "invalid_type")]
+    del data["basic"]["violations_last_3_years"]
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "required")]
 
 
 def test_a_ticked_box_with_a_blank_needs_its_blank(form, data) -> None:

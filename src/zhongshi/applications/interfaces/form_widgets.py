@@ -110,6 +110,7 @@ class Renderer:
         self.computed = computed
         self.editable = editable
         self.instructions = {i.key: i.text for i in form.instructions}
+        self.detail_fields: dict[str, FieldDef] = {}
 
     # -- helpers ---------------------------------------------------------------------------------------
 
@@ -182,7 +183,10 @@ class Renderer:
     # -- fields ----------------------------------------------------------------------------------------
 
     def render_fields(self, fields: tuple[FieldDef, ...], data: dict[str, Any], prefix: str) -> SafeString:
-        return mark_safe("".join(self.render_field(item, data, f"{prefix}{item.key}") for item in fields))  # noqa: S308
+        inline = {item.detail_key: item for item in fields if item.detail_key}  # shown beside their yes/no
+        self.detail_fields.update({f"{prefix}{d.key}": d for d in fields if d.key in inline})
+        return mark_safe("".join(self.render_field(item, data, f"{prefix}{item.key}")  # noqa: S308
+                                 for item in fields if item.key not in inline))
 
     def render_field(self, item: FieldDef, data: dict[str, Any], path: str) -> str:
         value = data.get(item.key) if isinstance(data, dict) else None
@@ -211,6 +215,14 @@ class Renderer:
         elif kind == "date":
             widget = format_html('<input type="date" id="{}" name="{}" value="{}"{}>', label_for, path,
                                  value if isinstance(value, str) else "", mark_safe(self._disabled()))  # noqa: S308
+        elif kind == "boolean" and item.detail_key:  # ☐否 ☐是，如是，具体为____ (the text in a sibling field)
+            detail_path = f"{path.rpartition('.')[0]}.{item.detail_key}"
+            detail_item = self.detail_fields.get(detail_path, item)
+            widget = format_html('{}<label class="detail">{}{}</label>{}', self._yes_no(path, value),
+                                 item.detail_label or _("If yes, describe:"),
+                                 self._text_input(detail_path, data.get(item.detail_key), detail_item, multiline=True,
+                                                  max_words=detail_item.max_words),
+                                 self.messages(detail_path))
         elif kind == "boolean":
             widget = self._yes_no(path, value)
         elif kind in ("choice", "choice_with_other") and item.in_table:

@@ -65,6 +65,7 @@ class FieldDef:
     max_words: int | None = None
     detail_max_words: int | None = None
     detail_label: str = ""
+    detail_key: str = ""  # boolean: the sibling field that holds its 如是，具体为 text
     vocabulary: str = ""
     choices: tuple[str, ...] = ()
     choice_groups: tuple[ChoiceGroup, ...] = ()
@@ -187,7 +188,7 @@ def _build_field(raw: dict[str, Any], prefix: str, vocabularies: dict[str, dict[
         help=str(raw.get("help") or ""), note=str(raw.get("note") or ""), unit=str(raw.get("unit") or ""),
         min=min_value, max=max_value,
         max_words=raw.get("max_words"), detail_max_words=raw.get("detail_max_words"),
-        detail_label=str(raw.get("detail_label") or ""),
+        detail_label=str(raw.get("detail_label") or ""), detail_key=str(raw.get("detail_key") or ""),
         vocabulary=str(raw.get("vocabulary") or ""), choices=choices, choice_groups=groups,
         other_item=str(raw.get("other_item") or ""), other_key=str(raw.get("other_key") or ""),
         details=tuple(Detail(d["item"], d["key"], d["label"]) for d in raw.get("details") or ()),
