@@ -66,7 +66,7 @@ def test_autosave_stores_the_section_and_returns_its_messages(roles, login, draf
     assert draft.answers["foundation"]["site_area_sqm"] == 5600
     assert draft.answers["foundation"]["networking_rate_pct"] == 120
     # Other sections are untouched.
-    assert draft.answers["basic"] == factories.example_answers()["basic"]
+    assert draft.answers["basic"] == factories.example_answers(draft.host_org)["basic"]
 
 
 @pytest.mark.django_db
@@ -187,7 +187,7 @@ def test_the_json_export_is_the_normalised_answers(roles, login) -> None:
     application = factories.application(roles["applicant"].host_org, status="submitted")
     response = login(roles["district"]).get(reverse("applications:application_export", args=[application.pk, "json"]))
     assert response["Content-Type"] == "application/json"
-    assert json.loads(response.content) == factories.example_answers()
+    assert json.loads(response.content) == factories.example_answers(application.host_org)
     assert "attachment" in response["Content-Disposition"]
 
 
@@ -199,4 +199,4 @@ def test_a_request_of_several_megabytes_gets_a_clear_400_and_changes_nothing(rol
     assert response.status_code == 400
     assert "请求无法处理" in response.content.decode()
     draft.refresh_from_db()
-    assert (draft.revision, draft.answers) == (1, factories.example_answers())
+    assert (draft.revision, draft.answers) == (1, factories.example_answers(draft.host_org))

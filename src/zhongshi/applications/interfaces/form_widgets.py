@@ -17,14 +17,71 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from zhongshi.formversions.domain.check_answers import Issue, fmt, get_path, is_empty
+from zhongshi.core.errors import DomainError
+from zhongshi.formversions.domain.check_answers import Issue, fmt, is_empty
 from zhongshi.formversions.domain.formdef import ChoiceGroup, FieldDef, FormDef, SectionDef
+from zhongshi.formversions.domain.paths import (
+    MAX_PATH_CHARS,
+    BadPathError,
+    field_path,
+    get_path,
+    parse_path,
+    split_row_path,
+)
 
 REQUIRED_MARK = mark_safe('<span class="required" aria-hidden="true">*</span>')
-_ROW = re.compile(r"^(?P<table>.+?)\[(?P<index>\d+)\]\.(?P<rest>.+)$")
 
 
 # ---------------------------------------------------------------------------------------------- parsing
+
+
+class BadPostError(DomainError):
+    """A POST no page of the form sends (a crafted field name or row index, too many rows): HTTP 400."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="bad_post")
+
+
+def _bad_name() -> BadPostError:
+    return BadPostError(_("The form sent a field name it does not have. Nothing was saved; reload the page and "
+                          "enter your changes again."))
+
+
+def _too_many_rows(item: FieldDef) -> BadPostError:
+    return BadPostError(_("“%(label)s” allows at most %(max)s rows. Nothing was saved; remove rows and try again.")
+                        % {"label": item.label, "max": item.max_rows})
+
+
+def row_indices(form: FormDef, section: SectionDef, post: QueryDict) -> dict[str, list[int]]:
+    """The row indices each table of ``section`` is posted with, in order; ``BadPostError`` for a field name no
+    page sends (too long, too deep, an index of more than 6 digits, rows under a field that is no table) or
+    more rows than a table's ``max_rows``. Field names of other sections are left alone (never read)."""
+    rows: dict[str, set[int]] = {}
+    prefix = f"{section.key}."
+    for key in post:
+        if len(key) > MAX_PATH_CHARS:
+            raise _bad_name()
+        if not key.startswith(prefix) or "[" not in key:
+            continue
+        try:
+            parts = parse_path(key)
+        except BadPathError as exc:
+            raise _bad_name() from exc
+        names: list[str] = []
+        for part in parts:
+            if isinstance(part, int):
+                table = ".".join(names)
+                if not form.has_field(field_path(table)) or form.field(field_path(table)).type != "table":
+                    raise _bad_name()
+                rows.setdefault(table, set()).add(part)
+                names[-1] = f"{names[-1]}[{part}]"
+            else:
+                names.append(part)
+    for table, indices in rows.items():
+        item = form.field(field_path(table))
+        if item.max_rows is not None and len(indices) > item.max_rows:
+            raise _too_many_rows(item)
+    return {table: sorted(indices) for table, indices in rows.items()}
 
 
 def _convert(kind: str, raw: str) -> Any:
@@ -48,7 +105,8 @@ def _convert(kind: str, raw: str) -> Any:
     return raw
 
 
-def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) -> dict[str, Any]:
+def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str,
+                  indices: dict[str, list[int]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for item in fields:
         path = f"{prefix}{item.key}"
@@ -56,14 +114,12 @@ def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) ->
         if kind in ("computed", "file_list"):
             continue
         if kind == "group":
-            value: Any = _parse_fields(item.fields, post, f"{path}.")
+            value: Any = _parse_fields(item.fields, post, f"{path}.", indices)
             value = {k: v for k, v in value.items() if not is_empty(v)}
         elif kind == "table":
-            indices = sorted({int(m.group("index")) for key in post for m in [_ROW.match(key)]
-                              if m and m.group("table") == path})
             rows = []
-            for index in indices:
-                row = _parse_fields(item.columns, post, f"{path}[{index}].")
+            for index in indices.get(path, []):
+                row = _parse_fields(item.columns, post, f"{path}[{index}].", indices)
                 rows.append({k: v for k, v in row.items() if v is not None and v != ""})
             value = rows
         elif kind == "multi_choice":
@@ -91,19 +147,52 @@ def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) ->
     return data
 
 
-def parse_section(section: SectionDef, post: QueryDict) -> dict[str, Any]:
-    """The answers of one section from a POST of its step."""
-    return _parse_fields(section.fields, post, f"{section.key}.")
+def parse_section(form: FormDef, section: SectionDef, post: QueryDict) -> dict[str, Any]:
+    """The answers of one section from a POST of its step (``BadPostError`` for what no page sends)."""
+    return _parse_fields(section.fields, post, f"{section.key}.", row_indices(form, section, post))
+
+
+def apply_row_actions(form: FormDef, answers: dict[str, Any], post: QueryDict) -> dict[str, Any]:
+    """The no-JavaScript path of adding and removing table rows (``BadPostError`` for a path that names no
+    table of the form, or a row past a table's ``max_rows``)."""
+    if add := post.get("_add_row"):
+        if len(add) > MAX_PATH_CHARS or not form.has_field(add) or form.field(add).type != "table" \
+                or form.field(add).in_table:
+            raise _bad_name()
+        item = form.field(add)
+        parent_path, _dot, key = add.rpartition(".")
+        parent: Any = answers
+        for part in parent_path.split("."):
+            parent = parent.setdefault(part, {}) if isinstance(parent, dict) else None
+        if isinstance(parent, dict):
+            rows = parent.get(key)
+            rows = rows if isinstance(rows, list) else []
+            if item.max_rows is not None and len(rows) >= item.max_rows:
+                raise _too_many_rows(item)
+            parent[key] = [*rows, {}]
+    if remove := post.get("_remove_row"):
+        target = split_row_path(remove) if len(remove) <= MAX_PATH_CHARS else None
+        if target is None or not form.has_field(target[0]) or form.field(target[0]).type != "table":
+            raise _bad_name()
+        table, index = target
+        parent_path, _dot, key = table.rpartition(".")
+        parent = get_path(answers, parent_path)
+        rows = parent.get(key) if isinstance(parent, dict) else None
+        if isinstance(rows, list) and index < len(rows):
+            parent[key] = rows[:index] + rows[index + 1:]
+    return answers
 
 
 # ---------------------------------------------------------------------------------------------- rendering
 
 
 class Renderer:
-    """Renders one section's fields with their values, errors and warnings."""
+    """Renders one section's fields with their values, errors and warnings (``locked``: paths shown read-only,
+    decided by the registration)."""
 
     def __init__(self, form: FormDef, answers: dict[str, Any], issues: dict[str, list[tuple[str, Issue]]],
-                 computed: dict[str, Any], editable: bool = True) -> None:
+                 computed: dict[str, Any], editable: bool = True, locked: frozenset[str] = frozenset()) -> None:
+        self.locked = locked
         self.form = form
         self.answers = answers
         self.issues = issues  # path → [(severity, issue)]
@@ -143,6 +232,9 @@ class Renderer:
         if max_words:
             counter = format_html(' data-max-words="{}"', max_words)
         required = ' aria-required="true"' if item.required else ""
+        if path in self.locked and self.editable:
+            required += ' readonly aria-readonly="true"'
+
         if multiline:
             widget = format_html('<textarea id="{}" name="{}" rows="5"{}{}{}>{}</textarea>',
                                  self._id(path), path, mark_safe(counter), mark_safe(required),  # noqa: S308
@@ -355,8 +447,8 @@ def issues_by_path(errors: list[Issue], warnings: list[Issue], sensitive: list[I
 
 
 def render_section(form: FormDef, section: SectionDef, answers: dict[str, Any], issues: dict[str, list[tuple[str, Issue]]],
-                   computed: dict[str, Any], *, editable: bool = True) -> SafeString:
-    renderer = Renderer(form, answers, issues, computed, editable)
+                   computed: dict[str, Any], *, editable: bool = True, locked: frozenset[str] = frozenset()) -> SafeString:
+    renderer = Renderer(form, answers, issues, computed, editable, locked)
     data = answers.get(section.key) if isinstance(answers.get(section.key), dict) else {}
     return renderer.render_fields(section.fields, data or {}, f"{section.key}.")
 

@@ -168,6 +168,8 @@ def _build_field(raw: dict[str, Any], prefix: str, vocabularies: dict[str, dict[
     if kind not in ALL_TYPES:
         raise ValueError(f"{prefix}{raw['key']}: unknown field type {kind!r}")
     path = f"{prefix}{raw['key']}"
+    if kind == "table" and not isinstance(raw.get("max_rows"), int):
+        raise ValueError(f"{path}: a table states its max_rows")  # 19,000 rows made a 74 MB page (issue 8)
     choices: tuple[str, ...] = tuple(raw.get("choices") or ())
     groups: tuple[ChoiceGroup, ...] = ()
     if raw.get("vocabulary"):

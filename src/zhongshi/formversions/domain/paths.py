@@ -47,7 +47,7 @@ def parse_path(path: str) -> list[PathPart]:
         match = _TOKEN.match(path, position)
         if match is None:
             raise BadPathError(path[:40])
-        key, index, dot = match.groups()
+        key, index, _dot = match.groups()
         if key is not None:
             if not expect_key:
                 raise BadPathError(path[:40])

@@ -47,7 +47,7 @@ def _core(name: str) -> str:
         for group in ETHNIC_GROUPS:
             if name.endswith(group) and len(name) > len(group):
                 name, stripped = name[: -len(group)], True
-    return name if len(name) >= 2 else ""  # noqa: PLR2004 - one character is no name
+    return name if len(name) >= 2 else ""  # one character is no name
 
 
 def short_form(name: str) -> str:
