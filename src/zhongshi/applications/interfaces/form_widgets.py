@@ -68,8 +68,10 @@ def row_indices(form: FormDef, section: SectionDef, post: QueryDict) -> dict[str
         except BadPathError as exc:
             raise _bad_name() from exc
         names: list[str] = []
-        for part in parts:
+        for number, part in enumerate(parts):
             if isinstance(part, int):
+                if isinstance(parts[number - 1], int):
+                    raise _bad_name()  # a row of a row: no form has one
                 table = ".".join(names)
                 if not form.has_field(field_path(table)) or form.field(field_path(table)).type != "table":
                     raise _bad_name()
