@@ -172,3 +172,13 @@ def test_check_application_judges_identity_only_for_a_registered_organisation(db
     assert check_application_data(factories.call(), complete)["errors"] == [
         {"path": "basic.host_org.name", "code": "host_org_mismatch",
          "message": "“依托单位”应与注册信息一致：另一个名字有限公司（申报书填写为“武汉光芯精密制造有限公司”）。"}]
+
+
+@pytest.mark.django_db
+def test_import_refuses_more_rows_than_a_table_allows(org) -> None:
+    data = factories.example_answers()
+    data["service"]["service_projects"] = data["service"]["service_projects"] * 101  # 5 × 101 = 505 rows
+    with pytest.raises(ImportRefusedError) as info:
+        import_application(call=factories.call(), data=data)
+    assert codes(info.value.result.errors) == [("service.service_projects", "too_many_rows")]
+    assert Application.objects.count() == 0

@@ -112,3 +112,15 @@ def test_a_non_object_is_refused(roles) -> None:
     with pytest.raises(DomainError) as info:
         save_answers(user=roles["applicant"], application=application, answers=["x"], base_revision=1)
     assert info.value.code == "invalid_type"
+
+
+@pytest.mark.django_db
+def test_more_rows_than_a_table_allows_are_never_stored(roles) -> None:
+    application = factories.application(roles["applicant"].host_org)
+    answers = factories.example_answers(roles["applicant"].host_org)
+    answers["foundation"]["equipment"] = [dict(answers["foundation"]["equipment"][0]) for _n in range(501)]
+    with pytest.raises(DomainError) as info:
+        save_answers(user=roles["applicant"], application=application, answers=answers, base_revision=1)
+    assert (info.value.code, info.value.field) == ("too_many_rows", "foundation.equipment")
+    application.refresh_from_db()
+    assert (application.revision, len(application.answers["foundation"]["equipment"])) == (1, 6)

@@ -171,3 +171,33 @@ def test_normalised_answers_keep_the_form_order(form, data) -> None:
     shuffled = {key: data[key] for key in reversed(list(data))}
     shuffled["basic"] = {key: data["basic"][key] for key in reversed(list(data["basic"]))}
     assert json.dumps(normalise_answers(form, shuffled), ensure_ascii=False) == json.dumps(data, ensure_ascii=False)
+
+
+def test_every_table_states_its_row_limit(form) -> None:
+    tables = {item.path: item.max_rows for item in form.iter_fields() if item.type == "table"}
+    assert tables == {
+        "foundation.equipment": 500, "technology.projects.items": 50, "technology.standards.items": 200,
+        "technology.intellectual_property.patents": 500, "technology.intellectual_property.software_copyrights": 500,
+        "service.service_projects": 500, "service.major_achievements": 100, "service.typical_cases": 3,
+        "service.service_resource_list.service_items": 100,
+    }
+
+
+def test_a_table_without_max_rows_is_refused_when_the_form_loads() -> None:
+    import yaml
+
+    from zhongshi.formversions.domain.formdef import DEFINITIONS_DIR, parse_form
+
+    data = yaml.safe_load((DEFINITIONS_DIR / "hubei-2026.yaml").read_text(encoding="utf-8"))
+    foundation = next(s for s in data["sections"] if s["key"] == "foundation")
+    next(f for f in foundation["fields"] if f["key"] == "equipment").pop("max_rows")
+    with pytest.raises(ValueError, match=r"foundation\.equipment: a table states its max_rows"):
+        parse_form(data)
+
+
+def test_more_rows_than_the_limit_are_an_error(form, data) -> None:
+    data["foundation"]["equipment"] = data["foundation"]["equipment"] * 84  # 6 × 84 = 504 rows
+    errors = check_answers(form, data, today=TODAY).errors
+    assert [(e.path, e.code) for e in errors if e.code == "too_many_rows"] == [("foundation.equipment", "too_many_rows")]
+    assert next(e for e in errors if e.code == "too_many_rows").message == (
+        "“中试平台软硬件（装备、仪器、软件、配套公辅设施等）要素表”至多 500 行，现有 504 行。")
