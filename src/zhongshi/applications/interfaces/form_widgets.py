@@ -247,6 +247,9 @@ class Renderer:
         if max_words:
             widget = format_html('{}<p class="word-count" data-for="{}">{}</p>', widget, self._id(path),
                                  _("Limit: %(max)s characters (字)") % {"max": max_words})
+        if path in self.locked and self.editable:
+            widget = format_html('{}<p class="help">{}</p>', widget,
+                                 _("As registered by your organisation; it cannot be changed in the application."))
         return widget
 
     def _number_input(self, path: str, value: Any, item: FieldDef, kind: str, label: str = "") -> SafeString:
