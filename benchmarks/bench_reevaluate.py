@@ -50,7 +50,7 @@ def varied(example: dict[str, Any], rng: random.Random, *, figures: bool) -> dic
                                       "current_year": round(rng.uniform(20, 600), 2)}
     service["service_revenue_ratio_pct"] = {"last_year": 0, "current_year": round(rng.uniform(0, 8), 1)}
     basic["main_revenue_wan"]["2025"] = round(rng.uniform(0, 30000), 2)
-    basic["violations_last_3_years"] = {"answer": rng.random() < 0.05, "detail": ""}
+    basic["violations_last_3_years"] = rng.random() < 0.05  # contracts.md §2: a boolean
     if rng.random() < 0.03:  # an unfinished draft: a figure not yet filled in
         del foundation["equipment_value_wan"]
     return condition_figures(data) if figures else data

@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from zhongshi.formversions.domain.paths import parse_path
+
 ROOT = Path(__file__).resolve().parent.parent
 COMPLETE = ROOT / "examples" / "hubei-2026-complete.json"
 BROKEN = ROOT / "examples" / "broken"
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def _steps(path: str) -> list[str | int]:
-    return [int(index) if index else key for key, index in _STEP.findall(path)]
+    return parse_path(path)
 
 
 def _parent(data: Any, path: str) -> tuple[Any, str | int]:

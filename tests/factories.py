@@ -99,13 +99,19 @@ def admin_user(**kwargs: object) -> User:
     return UserFactory(role="admin", is_staff=True, is_superuser=True, **kwargs)
 
 
-def example_answers() -> dict:
-    """A deep copy of examples/hubei-2026-complete.json: complete, consistent, eligible."""
+def example_answers(host_org: HostOrg | None = None) -> dict:
+    """A deep copy of examples/hubei-2026-complete.json: complete, consistent, eligible; with ``host_org``, its
+    依托单位, credit code and 所在地 are that registered organisation's (as the web form fills them)."""
     import json
     from pathlib import Path
 
     path = Path(__file__).resolve().parent.parent / "examples" / "hubei-2026-complete.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    answers = json.loads(path.read_text(encoding="utf-8"))
+    if host_org is None:
+        return answers
+    from zhongshi.applications.domain.check_registration import fill_registration
+
+    return fill_registration(answers, host_org)
 
 
 def call(code: str = "hubei-2026-provincial"):
@@ -114,14 +120,21 @@ def call(code: str = "hubei-2026-provincial"):
     return Call.objects.get(code=code)
 
 
-def application(host_org: HostOrg | None = None, *, answers: dict | None = None, status: str = "draft", **kwargs):
-    """An application of ``host_org`` to the Hubei call, by default the complete example as a draft."""
+def application(host_org: HostOrg | None = None, *, answers: dict | None = None, status: str = "draft",
+                registered: bool = True, **kwargs):
+    """An application of ``host_org`` to the Hubei call, by default the complete example as a draft. Its 依托单位,
+    credit code and 所在地 are the organisation's registration (as the web form fills them) unless
+    ``registered=False`` or the answers have no 基本信息."""
+    from zhongshi.applications.domain.check_registration import fill_registration
     from zhongshi.applications.domain.reevaluate_call import update_eligibility
     from zhongshi.applications.models import Application
 
+    host_org = host_org or HostOrgFactory()
     answers = example_answers() if answers is None else answers
+    if registered and isinstance(answers, dict) and isinstance(answers.get("basic"), dict):
+        answers = fill_registration(answers, host_org)
     application = Application.objects.create(
-        call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org or HostOrgFactory(),
+        call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org,
         form_code="hubei-2026", answers=answers, platform_name=answers.get("basic", {}).get("platform_name", ""),
         clusters="、".join(answers.get("basic", {}).get("industry_clusters", [])),
         status=status, **kwargs,

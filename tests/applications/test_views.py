@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -66,7 +67,7 @@ def test_autosave_stores_the_section_and_returns_its_messages(roles, login, draf
     assert draft.answers["foundation"]["site_area_sqm"] == 5600
     assert draft.answers["foundation"]["networking_rate_pct"] == 120
     # Other sections are untouched.
-    assert draft.answers["basic"] == factories.example_answers()["basic"]
+    assert draft.answers["basic"] == factories.example_answers(draft.host_org)["basic"]
 
 
 @pytest.mark.django_db
@@ -187,7 +188,7 @@ def test_the_json_export_is_the_normalised_answers(roles, login) -> None:
     application = factories.application(roles["applicant"].host_org, status="submitted")
     response = login(roles["district"]).get(reverse("applications:application_export", args=[application.pk, "json"]))
     assert response["Content-Type"] == "application/json"
-    assert json.loads(response.content) == factories.example_answers()
+    assert json.loads(response.content) == factories.example_answers(application.host_org)
     assert "attachment" in response["Content-Disposition"]
 
 
@@ -199,4 +200,108 @@ def test_a_request_of_several_megabytes_gets_a_clear_400_and_changes_nothing(rol
     assert response.status_code == 400
     assert "请求无法处理" in response.content.decode()
     draft.refresh_from_db()
-    assert (draft.revision, draft.answers) == (1, factories.example_answers())
+    assert (draft.revision, draft.answers) == (1, factories.example_answers(draft.host_org))
+
+
+# ---------------------------------------------------------------- the registration decides 依托单位 and 所在地
+
+
+@pytest.mark.django_db
+def test_identity_and_location_are_shown_read_only_and_taken_from_the_registration(roles, login, draft) -> None:
+    client = login(roles["applicant"])
+    page = client.get(edit_url(draft)).content.decode()
+    org = draft.host_org
+    assert (f'name="basic.host_org.name" value="{org.name}" aria-required="true" readonly aria-readonly="true"'
+            in page)
+    assert 'name="basic.location.district" value="武汉东湖新技术开发区" aria-required="true" readonly' not in page
+    assert 'name="basic.location.district" value="武汉东湖新技术开发区" readonly aria-readonly="true"' in page
+    assert 'name="basic.platform_name" value="高速光电子器件封装测试中试平台" aria-required="true">' in page
+    post = {"_revision": "1", "basic.host_org.name": "别人的公司", "basic.host_org.credit_code": "91330100MA0000000X",
+            "basic.location.province": "浙江省", "basic.location.city": "杭州市", "basic.location.district": "西湖区",
+            "basic.leader_name": "新负责人"}
+    response = client.post(edit_url(draft), post, **AUTOSAVE)
+    assert (response.status_code, response.json()["ok"]) == (200, True)
+    draft.refresh_from_db()
+    assert draft.answers["basic"]["host_org"]["name"] == org.name
+    assert draft.answers["basic"]["host_org"]["credit_code"] == org.credit_code
+    assert draft.answers["basic"]["location"] == {"province": "湖北省", "city": "武汉市", "district": "武汉东湖新技术开发区"}
+    assert draft.answers["basic"]["leader_name"] == "新负责人"
+
+
+@pytest.mark.django_db
+def test_the_violations_question_is_a_yes_no_with_its_detail_beside_it(roles, login, draft) -> None:
+    client = login(roles["applicant"])
+    page = client.get(edit_url(draft)).content.decode()
+    assert page.count('name="basic.violations_detail"') == 1  # in the question's own row, not a row of its own
+    assert 'name="basic.violations_last_3_years" value="false" checked' in page
+    response = client.post(edit_url(draft), {"_revision": "1", "basic.violations_last_3_years": "true",
+                                             "basic.violations_detail": ""}, **AUTOSAVE)
+    assert ("basic.violations_detail", "required") not in [(m["path"], m["code"]) for m in response.json()["messages"]]
+    draft.refresh_from_db()
+    assert draft.answers["basic"]["violations_last_3_years"] is True
+    response = client.post(edit_url(draft), {"_revision": "2", "basic.violations_last_3_years": "true",
+                                             "basic.violations_detail": "2024年3月受到环保行政处罚，已整改。"}, **AUTOSAVE)
+    draft.refresh_from_db()
+    assert (draft.answers["basic"]["violations_last_3_years"], draft.answers["basic"]["violations_detail"]) == (
+        True, "2024年3月受到环保行政处罚，已整改。")
+
+
+# ---------------------------------------------------------------- crafted posts: 400, the draft as it was
+
+
+def equipment_post(rows, revision="1"):
+    post = {"_revision": revision}
+    for index in rows:
+        post.update({f"foundation.equipment[{index}].name": "设备", f"foundation.equipment[{index}].quantity": "1"})
+    return post
+
+
+CRAFTED = {
+    "an index of thousands of digits": {"_revision": "1", "foundation.equipment[" + "9" * 5000 + "].name": "x"},
+    "a gap of 10^9 between indices": equipment_post([0, 10**9]),
+    "50,000 nested names": {"_revision": "1", "foundation." + ".".join(["a"] * 50_000): "x"},
+    "nested brackets": {"_revision": "1", "foundation.equipment[0][0][0].name": "x"},
+    "rows under a field that is no table": {"_revision": "1", "foundation.fulltime_staff[0].x": "1"},
+    "501 rows of the 要素表": equipment_post(range(501)),
+    "a row added to a table that does not exist": {"_revision": "1", "_add_row": "foundation." + "a." * 25_000 + "b"},
+    "a row removed with an absurd index": {"_revision": "1", "_remove_row": "foundation.equipment[" + "1" * 5000 + "]"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_a_crafted_post_gets_400_with_a_chinese_message_and_changes_nothing(roles, login, draft, name) -> None:
+    client = login(roles["applicant"])
+    before = Application.objects.get(pk=draft.pk).answers
+    urlencoded = urlencode(CRAFTED[name])
+    for headers, form in (({}, False), (AUTOSAVE, False), ({}, True), (AUTOSAVE, True)):
+        if form:  # a plain form's encoding: our own parser sees every name
+            response = client.post(edit_url(draft, "foundation"), urlencoded,
+                                   content_type="application/x-www-form-urlencoded", **headers)
+        else:
+            response = client.post(edit_url(draft, "foundation"), CRAFTED[name], **headers)
+        assert response.status_code == 400, name
+        assert len(response.content) < 1_000_000
+        # Names longer than Django's multipart header limit are refused by Django itself, with the 400 page.
+        json_body = response["Content-Type"] == "application/json"
+        text = response.json()["message"] if json_body else response.content.decode()
+        assert "保存任何内容" in text, text[:300]
+        if form:
+            assert "未保存任何内容；请刷新页面" in text or "最多 500 行，未保存任何内容" in text
+    draft.refresh_from_db()
+    assert (draft.revision, draft.answers) == (1, before)
+
+
+@pytest.mark.django_db
+def test_a_post_at_the_row_limit_is_saved_and_one_more_row_is_refused(roles, login, draft) -> None:
+    client = login(roles["applicant"])
+    response = client.post(edit_url(draft, "foundation"), equipment_post(range(0, 1000, 2)), **AUTOSAVE)
+    assert response.status_code == 200
+    draft.refresh_from_db()
+    assert (draft.revision, len(draft.answers["foundation"]["equipment"])) == (2, 500)
+    response = client.post(edit_url(draft, "foundation"), {**equipment_post(range(0, 1000, 2), "2"),
+                                                           "_add_row": "foundation.equipment"})
+    assert response.status_code == 400
+    assert "“中试平台软硬件（装备、仪器、软件、配套公辅设施等）要素表”最多 500 行" in response.content.decode()
+    draft.refresh_from_db()
+    assert (draft.revision, len(draft.answers["foundation"]["equipment"])) == (2, 500)

@@ -31,7 +31,10 @@ class Filler:
         self.page = page
 
     def fill(self, name: str, value: Any) -> None:
-        self.page.locator(f'[name="{name}"]').fill(_text(value))
+        locator = self.page.locator(f'[name="{name}"]')
+        if locator.get_attribute("readonly") is not None:  # 依托单位 and 所在地: the registration's, read-only
+            return
+        locator.fill(_text(value))
 
     def check(self, name: str, value: str) -> None:
         self.page.locator(f'input[name="{name}"][value="{value}"]').check()

@@ -77,6 +77,7 @@ rules.add_perm("applications.list_application", is_applicant | is_authority | is
 rules.add_perm("applications.add_application", is_approved_applicant)
 rules.add_perm("applications.view_application", in_scope)
 rules.add_perm("applications.export_application", in_scope)
-rules.add_perm("applications.change_application", is_own_application & is_editable)
-rules.add_perm("applications.submit_application", is_own_application & is_editable)
+# Only an approved host organisation edits (evidence included) or submits (issue 8); a pending one still sees its own.
+rules.add_perm("applications.change_application", is_approved_applicant & is_own_application & is_editable)
+rules.add_perm("applications.submit_application", is_approved_applicant & is_own_application & is_editable)
 rules.add_perm("applications.delete_application", is_own_application & is_draft)

@@ -6,7 +6,6 @@ reads through the scoper.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
+from zhongshi.applications.domain.check_registration import REGISTERED_PATHS, fill_registration
 from zhongshi.applications.domain.edit_application import StaleRevisionError, create_application, save_answers
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
@@ -26,7 +26,13 @@ from zhongshi.applications.domain.queries.report import Report, build_report, ch
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
 from zhongshi.applications.enums import ApplicationStatus
-from zhongshi.applications.interfaces.form_widgets import issues_by_path, parse_section, render_section
+from zhongshi.applications.interfaces.form_widgets import (
+    BadPostError,
+    apply_row_actions,
+    issues_by_path,
+    parse_section,
+    render_section,
+)
 from zhongshi.applications.models import Application, EvidenceFile
 from zhongshi.calls.models import Call
 from zhongshi.core.domain.queries.search import filter_by_search
@@ -36,8 +42,6 @@ from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, Scop
 from zhongshi.formversions.domain.check_answers import check_answers
 from zhongshi.formversions.domain.formdef import FormDef, SectionDef, load_form
 from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
-
-_ROW_PATH = re.compile(r"^(?P<table>.+)\[(?P<index>\d+)\]$")
 
 
 class ApplicationListView(ScopedListMixin, ListView):
@@ -158,7 +162,8 @@ class ApplicationEditView(ApplicationObjectMixin, View):
         index = [s.key for s in form.sections].index(section.key)
         context = {
             "application": application, "form": form, "section": section, "revision": revision,
-            "fields_html": render_section(form, section, answers, issues, report.result.computed),
+            "fields_html": render_section(form, section, answers, issues, report.result.computed,
+                                          locked=REGISTERED_PATHS),
             "steps": report.sections, "section_state": report.sections[index],
             "previous": form.sections[index - 1] if index > 0 else None,
             "next": form.sections[index + 1] if index + 1 < len(form.sections) else None,
@@ -174,9 +179,15 @@ class ApplicationEditView(ApplicationObjectMixin, View):
         step = self.section(form)
         autosave = request.headers.get("X-Autosave") == "1"
         answers = dict(application.answers)
-        if any(f.type != "file_list" for f in step.fields):
-            answers[step.key] = parse_section(step, request.POST)
-        answers = apply_row_actions(answers, request.POST)
+        try:
+            if any(f.type != "file_list" for f in step.fields):
+                answers[step.key] = parse_section(form, step, request.POST)
+            answers = fill_registration(apply_row_actions(form, answers, request.POST), application.host_org)
+        except BadPostError as exc:  # a crafted name or index: 400, the stored draft as it was
+            if autosave:
+                return JsonResponse({"ok": False, "code": exc.code, "message": exc.message}, status=400)
+            messages.error(request, exc.message)
+            return self.render_step(application, form, step, application.answers, application.revision, status=400)
         try:
             base_revision = int(request.POST.get("_revision", "0"))
         except ValueError:
@@ -204,30 +215,6 @@ class ApplicationEditView(ApplicationObjectMixin, View):
         if target == "_submit":
             return HttpResponseRedirect(reverse("applications:application_submit", args=[application.pk]))
         return HttpResponseRedirect(request.path)
-
-
-def apply_row_actions(answers: dict[str, Any], post: Any) -> dict[str, Any]:
-    """The no-JavaScript path of adding and removing table rows."""
-    from zhongshi.formversions.domain.check_answers import get_path
-
-    if add := post.get("_add_row"):
-        parent_path, _dot, key = add.rpartition(".")
-        parent: Any = answers
-        for part in parent_path.split(".") if parent_path else []:
-            parent = parent.setdefault(part, {}) if isinstance(parent, dict) else None
-        if isinstance(parent, dict):
-            rows = parent.get(key)
-            parent[key] = [*rows, {}] if isinstance(rows, list) else [{}]
-    if remove := post.get("_remove_row"):
-        match = _ROW_PATH.match(remove)
-        if match:
-            parent_path, _dot, key = match.group("table").rpartition(".")
-            parent = get_path(answers, parent_path) if parent_path else answers
-            rows = parent.get(key) if isinstance(parent, dict) else None
-            index = int(match.group("index"))
-            if isinstance(rows, list) and index < len(rows):
-                parent[key] = rows[:index] + rows[index + 1:]
-    return answers
 
 
 def autosave_payload(application: Application, form: FormDef, step: SectionDef) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def test_a_closed_call_takes_no_new_application(roles) -> None:
 @pytest.mark.django_db
 def test_saving_moves_the_revision_on(roles) -> None:
     application = factories.application(roles["applicant"].host_org)
-    answers = factories.example_answers()
+    answers = factories.example_answers(roles["applicant"].host_org)
     answers["basic"]["platform_name"] = "精密光学元件中试平台"
     saved = save_answers(user=roles["applicant"], application=application, answers=answers, base_revision=1)
     assert (saved.revision, saved.platform_name) == (2, "精密光学元件中试平台")
@@ -65,9 +65,9 @@ def test_saving_moves_the_revision_on(roles) -> None:
 def test_the_second_of_two_browsers_is_refused_and_nothing_is_lost(roles) -> None:
     application = factories.application(roles["applicant"].host_org)
     colleague = factories.applicant(roles["applicant"].host_org, full_name="李四")
-    first = factories.example_answers()
+    first = factories.example_answers(roles["applicant"].host_org)
     first["basic"]["leader_name"] = "张三"
-    second = factories.example_answers()
+    second = factories.example_answers(roles["applicant"].host_org)
     second["basic"]["leader_name"] = "王五"
     save_answers(user=colleague, application=application, answers=first, base_revision=1)
     with pytest.raises(StaleRevisionError) as info:
@@ -95,14 +95,14 @@ def test_another_organisation_cannot_change_it(roles) -> None:
 @pytest.mark.django_db
 def test_a_20_mb_text_is_refused_and_the_draft_stays(roles) -> None:
     application = factories.application(roles["applicant"].host_org)
-    answers = factories.example_answers()
+    answers = factories.example_answers(roles["applicant"].host_org)
     answers["basic"]["introduction"] = "中" * (20 * 1024 * 1024 // 3)
     assert len(answers["basic"]["introduction"].encode()) > MAX_ANSWERS_BYTES
     with pytest.raises(DomainError) as info:
         save_answers(user=roles["applicant"], application=application, answers=answers, base_revision=1)
     assert info.value.code == "too_large"
     application.refresh_from_db()
-    assert application.answers == factories.example_answers()
+    assert application.answers == factories.example_answers(roles["applicant"].host_org)
     assert application.revision == 1
 
 
@@ -128,3 +128,15 @@ def test_the_draft_is_prefilled_through_the_roles_of_the_form() -> None:
     assert form.answer_for_role(answers, "address") == "武汉市洪山区珞喻路1号"
     assert form.answer_for_role(answers, "location") == {"province": "湖北省", "city": "武汉市",
                                                          "district": "武汉东湖新技术开发区"}
+
+
+@pytest.mark.django_db
+def test_more_rows_than_a_table_allows_are_never_stored(roles) -> None:
+    application = factories.application(roles["applicant"].host_org)
+    answers = factories.example_answers(roles["applicant"].host_org)
+    answers["foundation"]["equipment"] = [dict(answers["foundation"]["equipment"][0]) for _n in range(501)]
+    with pytest.raises(DomainError) as info:
+        save_answers(user=roles["applicant"], application=application, answers=answers, base_revision=1)
+    assert (info.value.code, info.value.field) == ("too_many_rows", "foundation.equipment")
+    application.refresh_from_db()
+    assert (application.revision, len(application.answers["foundation"]["equipment"])) == (1, 6)

@@ -30,7 +30,7 @@ def test_a_complete_application_is_submitted_once(roles, ready) -> None:
     assert submitted.submitted_at is not None
     (first,) = ApplicationRound.objects.filter(application=ready)
     assert (first.number, first.answers, first.revision, first.submitted_by) == (
-        1, factories.example_answers(), 1, roles["applicant"])
+        1, factories.example_answers(roles["applicant"].host_org), 1, roles["applicant"])
     entry = AuditEntry.objects.get(action="transition", target_id=str(ready.pk))
     assert (entry.before, entry.after, entry.actor) == ({"status": "draft"}, {"status": "submitted@district"},
                                                         roles["applicant"])

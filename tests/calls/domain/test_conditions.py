@@ -257,7 +257,7 @@ def test_service_revenue_messages_when_failed_and_when_a_branch_cannot_be_comput
 
 def test_no_violations_is_a_boolean() -> None:
     def check(value: Any) -> ConditionResult:
-        return result(HUBEI, "no_violations", answers(basic__violations_last_3_years={"answer": value, "detail": ""}))
+        return result(HUBEI, "no_violations", answers(basic__violations_last_3_years=value))
 
     assert (check(False).passed, check(False).message) == (True, "近三年是否发生违法违规行为等情形：申报书填报为“否”")
     assert (check(True).passed, check(True).message) == (

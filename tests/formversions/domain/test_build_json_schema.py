@@ -139,3 +139,22 @@ def test_the_introduction_carries_its_word_limit(schema):
     assert introduction["type"] == "string"
     assert introduction["minLength"] == 1
     assert introduction["x-max-words"] == 1000
+
+
+def test_violations_are_a_boolean_and_yes_needs_the_detail(schema, validator):
+    basic = schema["properties"]["basic"]
+    assert basic["properties"]["violations_last_3_years"]["type"] == "boolean"
+    assert basic["properties"]["violations_detail"]["type"] == "string"
+    assert "violations_detail" not in basic["required"]
+    data = example()
+    assert errors(validator, data) == []
+    data["basic"]["violations_last_3_years"] = True
+    assert [(list(e.absolute_path), e.validator) for e in validator.iter_errors(data)] == [(["basic"], "required")]
+    data["basic"]["violations_detail"] = ""
+    assert [(list(e.absolute_path), e.validator) for e in validator.iter_errors(data)] == [
+        (["basic", "violations_detail"], "minLength")]
+    data["basic"]["violations_detail"] = "2024年受到行政处罚"
+    assert errors(validator, data) == []
+    data["basic"]["violations_last_3_years"] = {"answer": True, "detail": "旧格式"}
+    assert [(list(e.absolute_path), e.validator) for e in validator.iter_errors(data)] == [
+        (["basic", "violations_last_3_years"], "type")]

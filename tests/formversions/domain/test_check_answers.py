@@ -70,11 +70,26 @@ def test_each_project_and_each_typical_case_has_its_own_limit(form, data) -> Non
 
 
 def test_yes_no_detail_requires_the_detail_only_when_yes(form, data) -> None:
-    data["basic"]["violations_last_3_years"] = {"answer": True, "detail": ""}
-    assert codes(check_answers(form, data, today=TODAY).errors) == [
-        ("basic.violations_last_3_years.detail", "required")]
-    data["basic"]["violations_last_3_years"] = {"answer": "否"}
+    data["service"]["public_nature"] = {"answer": True, "detail": ""}
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("service.public_nature.detail", "required")]
+    data["service"]["public_nature"] = {"answer": "否"}
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("service.public_nature", "invalid_type")]
+
+
+def test_violations_are_a_boolean_with_their_detail_beside_them(form, data) -> None:
+    """contracts.md §2: basic.violations_last_3_years is a boolean; what happened goes in violations_detail."""
+    assert data["basic"]["violations_last_3_years"] is False
+    assert codes(check_answers(form, data, today=TODAY).errors) == []
+    data["basic"]["violations_last_3_years"] = True
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_detail", "required")]
+    data["basic"]["violations_detail"] = "2024年3月因环评手续不全受到行政处罚，已整改完毕。"
+    assert codes(check_answers(form, data, today=TODAY).errors) == []
+    data["basic"]["violations_last_3_years"] = {"answer": False, "detail": ""}  # the old shape
     assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "invalid_type")]
+    data["basic"]["violations_last_3_years"] = "否"
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "invalid_type")]
+    del data["basic"]["violations_last_3_years"]
+    assert codes(check_answers(form, data, today=TODAY).errors) == [("basic.violations_last_3_years", "required")]
 
 
 def test_a_ticked_box_with_a_blank_needs_its_blank(form, data) -> None:
@@ -156,3 +171,33 @@ def test_normalised_answers_keep_the_form_order(form, data) -> None:
     shuffled = {key: data[key] for key in reversed(list(data))}
     shuffled["basic"] = {key: data["basic"][key] for key in reversed(list(data["basic"]))}
     assert json.dumps(normalise_answers(form, shuffled), ensure_ascii=False) == json.dumps(data, ensure_ascii=False)
+
+
+def test_every_table_states_its_row_limit(form) -> None:
+    tables = {item.path: item.max_rows for item in form.iter_fields() if item.type == "table"}
+    assert tables == {
+        "foundation.equipment": 500, "technology.projects.items": 50, "technology.standards.items": 200,
+        "technology.intellectual_property.patents": 500, "technology.intellectual_property.software_copyrights": 500,
+        "service.service_projects": 500, "service.major_achievements": 100, "service.typical_cases": 3,
+        "service.service_resource_list.service_items": 100,
+    }
+
+
+def test_a_table_without_max_rows_is_refused_when_the_form_loads() -> None:
+    import yaml
+
+    from zhongshi.formversions.domain.formdef import DEFINITIONS_DIR, parse_form
+
+    data = yaml.safe_load((DEFINITIONS_DIR / "hubei-2026.yaml").read_text(encoding="utf-8"))
+    foundation = next(s for s in data["sections"] if s["key"] == "foundation")
+    next(f for f in foundation["fields"] if f["key"] == "equipment").pop("max_rows")
+    with pytest.raises(ValueError, match=r"foundation\.equipment: a table states its max_rows"):
+        parse_form(data)
+
+
+def test_more_rows_than_the_limit_are_an_error(form, data) -> None:
+    data["foundation"]["equipment"] = data["foundation"]["equipment"] * 84  # 6 × 84 = 504 rows
+    errors = check_answers(form, data, today=TODAY).errors
+    assert [(e.path, e.code) for e in errors if e.code == "too_many_rows"] == [("foundation.equipment", "too_many_rows")]
+    assert next(e for e in errors if e.code == "too_many_rows").message == (
+        "“中试平台软硬件（装备、仪器、软件、配套公辅设施等）要素表”至多 500 行，现有 504 行。")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.check_registration import refuse_mismatch
 from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
@@ -17,6 +18,8 @@ from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 from zhongshi.formversions.domain.formdef import list_forms, load_form
 from zhongshi.formversions.domain.normalise_answers import normalise_answers
+from zhongshi.formversions.domain.paths import get_path
+from zhongshi.organisations.enums import HostOrgStatus
 from zhongshi.organisations.models import HostOrg
 
 # The whole 申报书 as JSON: the longest texts of the form add up to far less than this.
@@ -94,6 +97,19 @@ def create_application(*, user: Any, call: Call) -> Application:
     return application
 
 
+def require_approved(host_org: HostOrg) -> None:
+    """Only an approved host organisation edits, uploads evidence to or submits an application."""
+    if host_org.status != HostOrgStatus.APPROVED:
+        raise NotAllowed(_("%(org)s has not been approved by its district yet: its applications cannot be changed "
+                           "or submitted until it is.") % {"org": host_org.name})
+
+
+def refuse_unapproved(user: Any, application: Application) -> None:
+    """An applicant of the application's own organisation hears why when that organisation is not approved."""
+    if getattr(user, "host_org_id", None) == application.host_org_id:
+        require_approved(application.host_org)
+
+
 def encoded_size(answers: Any) -> int:
     return len(json.dumps(answers, ensure_ascii=False).encode())
 
@@ -106,7 +122,14 @@ def clean_answers(form_code: str, answers: Any) -> dict[str, Any]:
         raise DomainError(
             _("The application is too large to be saved (more than %(max)s MB). Shorten the longest texts.")
             % {"max": MAX_ANSWERS_BYTES // (1024 * 1024)}, code="too_large")
-    return normalise_answers(load_form(form_code), {**answers, "form": form_code})
+    form = load_form(form_code)
+    for item in form.iter_fields():
+        rows = get_path(answers, item.path) if item.type == "table" and not item.in_table else None
+        if isinstance(rows, list) and item.max_rows is not None and len(rows) > item.max_rows:
+            raise DomainError(_("“%(label)s” allows at most %(max)s rows; it has %(count)s.")
+                              % {"label": item.label, "max": item.max_rows, "count": len(rows)},
+                              code="too_many_rows", field=item.path)
+    return normalise_answers(form, {**answers, "form": form_code})
 
 
 def _role_answer(answers: dict[str, Any], role: str) -> Any:
@@ -131,7 +154,9 @@ def platform_name_of(answers: dict[str, Any]) -> str:
 @transaction.atomic
 def save_answers(*, user: Any, application: Application, answers: Any, base_revision: int) -> Application:
     """Store a draft's answers if nobody saved it since ``base_revision``; returns the saved application."""
-    current = Application.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=application.pk)
+    current = (Application.objects.select_for_update(of=("self",))
+               .select_related("updated_by", "call__issuer__region", "host_org__district").get(pk=application.pk))
+    refuse_unapproved(user, current)
     if not can(user, "applications.change_application", current):
         raise NotAllowed(_("You may not change this application."))
     if current.revision != base_revision:
@@ -139,6 +164,7 @@ def save_answers(*, user: Any, application: Application, answers: Any, base_revi
     cleaned = clean_answers(current.form_code, answers)
     if cleaned == current.answers:
         return current
+    refuse_mismatch(call=current.call, host_org=current.host_org, answers=cleaned)
     current.answers = cleaned
     current.platform_name = platform_name_of(cleaned)
     current.clusters = clusters_of(cleaned)

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.edit_application import refuse_unapproved
 from zhongshi.applications.models import Application, EvidenceFile
 from zhongshi.core.domain.files import DOCX, JPEG, LABELS, OFD, PDF, PNG, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
@@ -26,7 +27,8 @@ def requirement_labels(application: Application) -> dict[str, str]:
 
 @transaction.atomic
 def add_evidence(*, user: Any, application: Application, requirement: str, upload: UploadedFile) -> EvidenceFile:
-    application = Application.objects.select_for_update(of=("self",)).select_related("call").get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).select_related("call", "host_org").get(pk=application.pk)
+    refuse_unapproved(user, application)
     if not can(user, "applications.change_application", application):
         raise NotAllowed(_("You may not change this application."))
     labels = requirement_labels(application)
@@ -50,7 +52,8 @@ def add_evidence(*, user: Any, application: Application, requirement: str, uploa
 
 @transaction.atomic
 def remove_evidence(*, user: Any, evidence: EvidenceFile) -> None:
-    application = Application.objects.select_for_update().get(pk=evidence.application_id)
+    application = Application.objects.select_for_update().select_related("host_org").get(pk=evidence.application_id)
+    refuse_unapproved(user, application)
     if not can(user, "applications.change_application", application):
         raise NotAllowed(_("You may not change this application."))
     storage, name = evidence.file.storage, evidence.file.name
@@ -60,7 +63,8 @@ def remove_evidence(*, user: Any, evidence: EvidenceFile) -> None:
 
 def missing_evidence(application: Application) -> list[dict[str, Any]]:
     """The call's required evidence items with no file yet (a required_if applies to the answers)."""
-    from zhongshi.formversions.domain.check_answers import get_path, is_empty
+    from zhongshi.formversions.domain.check_answers import is_empty
+    from zhongshi.formversions.domain.paths import get_path
 
     present = set(application.evidence_files.values_list("requirement", flat=True))
     missing = []

@@ -8,19 +8,22 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.check_registration import check_registration
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
 from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
-from zhongshi.formversions.domain.check_answers import CheckResult, check_answers
+from zhongshi.formversions.domain.check_answers import CheckResult, Issue, check_answers
 from zhongshi.formversions.domain.formdef import load_form
+from zhongshi.formversions.domain.paths import get_path
+from zhongshi.organisations.enums import HostOrgStatus
 from zhongshi.organisations.models import HostOrg
 
 # Errors that mean the file is not an application of this form at all: nothing is stored.
 STRUCTURAL_CODES = frozenset({"invalid_type", "unknown_field", "wrong_form", "too_long", "invalid_number",
-                              "invalid_date", "invalid_choice"})
+                              "invalid_date", "invalid_choice", "too_many_rows"})
 
 
 class ImportRefusedError(DomainError):
@@ -51,6 +54,16 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
     if not in_call_area(call, host_org):
         raise ImportUnusableError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
                                   code="outside_call_area")
+    if host_org.status != HostOrgStatus.APPROVED:
+        raise ImportRefusedError(
+            _("%(org)s (%(code)s) has not been approved by its district yet; only an approved host organisation "
+              "may apply.") % {"org": host_org.name, "code": host_org.credit_code},
+            CheckResult(errors=[Issue("basic.host_org.credit_code", "host_org_not_approved",
+                                      _("The host organisation has not been approved yet."))]))
+    mismatches = check_registration(call=call, host_org=host_org, answers=data)
+    if mismatches:
+        raise ImportRefusedError(_("The file disagrees with the registration of %(org)s in %(count)s places.")
+                                 % {"org": host_org.name, "count": len(mismatches)}, CheckResult(errors=mismatches))
     user = None
     if username:
         user = get_user_model()._default_manager.filter(username=username).first()

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.edit_application import StaleRevisionError
+from zhongshi.applications.domain.edit_application import StaleRevisionError, refuse_unapproved
 from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
@@ -33,6 +33,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
     current = Application.objects.select_for_update(of=("self",)).select_related("call", "updated_by").get(pk=application.pk)
     if not current.is_editable and is_own(user, current):
         raise DomainError(_("This application has already been submitted."), code="already_submitted")
+    refuse_unapproved(user, current)
     if not can(user, "applications.submit_application", current):
         raise NotAllowed(_("You may not submit this application."))
     if current.revision != base_revision:

@@ -562,10 +562,11 @@ class _Renderer:
 
     def _field_rows(self, grid: _Grid, fields: tuple[FieldDef, ...], data: dict[str, Any]) -> None:
         index = 0
+        inline = {f.detail_key for f in fields if f.detail_key}  # printed in their yes/no's row
         while index < len(fields):
             item = fields[index]
             value = data.get(item.key)
-            if item.type == "file_list" or (item.type == "computed" and item.path in self.shown_beside):
+            if item.type == "file_list" or (item.type == "computed" and item.path in self.shown_beside) or item.key in inline:
                 index += 1
                 continue
             if item.type == "year_values" and item.layout.style == "year_table":
@@ -636,6 +637,8 @@ class _Renderer:
             paras = [_P(f"{start}至{end}" if start or end else "")]
         elif kind in _CHOICE_TYPES and item.layout.style == "value":
             paras = self._chosen(item, value, siblings)
+        elif kind == "boolean" and item.detail_key:  # ☐否 ☐是，如是，具体为 (the text in its sibling field)
+            paras = self._yes_no(item, {"answer": value, "detail": siblings.get(item.detail_key)})
         elif kind == "boolean":
             paras = [
                 _P("  ".join(_ticks(("是", "否"), {"是"} if value is True else {"否"} if value is False else set())))

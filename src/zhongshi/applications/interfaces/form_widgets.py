@@ -17,14 +17,73 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from zhongshi.formversions.domain.check_answers import Issue, fmt, get_path, is_empty
+from zhongshi.core.errors import DomainError
+from zhongshi.formversions.domain.check_answers import Issue, fmt, is_empty
 from zhongshi.formversions.domain.formdef import ChoiceGroup, FieldDef, FormDef, SectionDef
+from zhongshi.formversions.domain.paths import (
+    MAX_PATH_CHARS,
+    BadPathError,
+    field_path,
+    get_path,
+    parse_path,
+    split_row_path,
+)
 
 REQUIRED_MARK = mark_safe('<span class="required" aria-hidden="true">*</span>')
-_ROW = re.compile(r"^(?P<table>.+?)\[(?P<index>\d+)\]\.(?P<rest>.+)$")
 
 
 # ---------------------------------------------------------------------------------------------- parsing
+
+
+class BadPostError(DomainError):
+    """A POST no page of the form sends (a crafted field name or row index, too many rows): HTTP 400."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="bad_post")
+
+
+def _bad_name() -> BadPostError:
+    return BadPostError(_("The form sent a field name it does not have. Nothing was saved; reload the page and "
+                          "enter your changes again."))
+
+
+def _too_many_rows(item: FieldDef) -> BadPostError:
+    return BadPostError(_("“%(label)s” allows at most %(max)s rows. Nothing was saved; remove rows and try again.")
+                        % {"label": item.label, "max": item.max_rows})
+
+
+def row_indices(form: FormDef, section: SectionDef, post: QueryDict) -> dict[str, list[int]]:
+    """The row indices each table of ``section`` is posted with, in order; ``BadPostError`` for a field name no
+    page sends (too long, too deep, an index of more than 6 digits, rows under a field that is no table) or
+    more rows than a table's ``max_rows``. Field names of other sections are left alone (never read)."""
+    rows: dict[str, set[int]] = {}
+    prefix = f"{section.key}."
+    for key in post:
+        if len(key) > MAX_PATH_CHARS:
+            raise _bad_name()
+        if not key.startswith(prefix) or "[" not in key:
+            continue
+        try:
+            parts = parse_path(key)
+        except BadPathError as exc:
+            raise _bad_name() from exc
+        names: list[str] = []
+        for number, part in enumerate(parts):
+            if isinstance(part, int):
+                if isinstance(parts[number - 1], int):
+                    raise _bad_name()  # a row of a row: no form has one
+                table = ".".join(names)
+                if not form.has_field(field_path(table)) or form.field(field_path(table)).type != "table":
+                    raise _bad_name()
+                rows.setdefault(table, set()).add(part)
+                names[-1] = f"{names[-1]}[{part}]"
+            else:
+                names.append(part)
+    for table, indices in rows.items():
+        item = form.field(field_path(table))
+        if item.max_rows is not None and len(indices) > item.max_rows:
+            raise _too_many_rows(item)
+    return {table: sorted(indices) for table, indices in rows.items()}
 
 
 def _convert(kind: str, raw: str) -> Any:
@@ -48,7 +107,8 @@ def _convert(kind: str, raw: str) -> Any:
     return raw
 
 
-def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) -> dict[str, Any]:
+def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str,
+                  indices: dict[str, list[int]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for item in fields:
         path = f"{prefix}{item.key}"
@@ -56,14 +116,12 @@ def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) ->
         if kind in ("computed", "file_list"):
             continue
         if kind == "group":
-            value: Any = _parse_fields(item.fields, post, f"{path}.")
+            value: Any = _parse_fields(item.fields, post, f"{path}.", indices)
             value = {k: v for k, v in value.items() if not is_empty(v)}
         elif kind == "table":
-            indices = sorted({int(m.group("index")) for key in post for m in [_ROW.match(key)]
-                              if m and m.group("table") == path})
             rows = []
-            for index in indices:
-                row = _parse_fields(item.columns, post, f"{path}[{index}].")
+            for index in indices.get(path, []):
+                row = _parse_fields(item.columns, post, f"{path}[{index}].", indices)
                 rows.append({k: v for k, v in row.items() if v is not None and v != ""})
             value = rows
         elif kind == "multi_choice":
@@ -91,25 +149,59 @@ def _parse_fields(fields: tuple[FieldDef, ...], post: QueryDict, prefix: str) ->
     return data
 
 
-def parse_section(section: SectionDef, post: QueryDict) -> dict[str, Any]:
-    """The answers of one section from a POST of its step."""
-    return _parse_fields(section.fields, post, f"{section.key}.")
+def parse_section(form: FormDef, section: SectionDef, post: QueryDict) -> dict[str, Any]:
+    """The answers of one section from a POST of its step (``BadPostError`` for what no page sends)."""
+    return _parse_fields(section.fields, post, f"{section.key}.", row_indices(form, section, post))
+
+
+def apply_row_actions(form: FormDef, answers: dict[str, Any], post: QueryDict) -> dict[str, Any]:
+    """The no-JavaScript path of adding and removing table rows (``BadPostError`` for a path that names no
+    table of the form, or a row past a table's ``max_rows``)."""
+    if add := post.get("_add_row"):
+        if len(add) > MAX_PATH_CHARS or not form.has_field(add) or form.field(add).type != "table" \
+                or form.field(add).in_table:
+            raise _bad_name()
+        item = form.field(add)
+        parent_path, _dot, key = add.rpartition(".")
+        parent: Any = answers
+        for part in parent_path.split("."):
+            parent = parent.setdefault(part, {}) if isinstance(parent, dict) else None
+        if isinstance(parent, dict):
+            rows = parent.get(key)
+            rows = rows if isinstance(rows, list) else []
+            if item.max_rows is not None and len(rows) >= item.max_rows:
+                raise _too_many_rows(item)
+            parent[key] = [*rows, {}]
+    if remove := post.get("_remove_row"):
+        target = split_row_path(remove) if len(remove) <= MAX_PATH_CHARS else None
+        if target is None or not form.has_field(target[0]) or form.field(target[0]).type != "table":
+            raise _bad_name()
+        table, index = target
+        parent_path, _dot, key = table.rpartition(".")
+        parent = get_path(answers, parent_path)
+        rows = parent.get(key) if isinstance(parent, dict) else None
+        if isinstance(rows, list) and index < len(rows):
+            parent[key] = rows[:index] + rows[index + 1:]
+    return answers
 
 
 # ---------------------------------------------------------------------------------------------- rendering
 
 
 class Renderer:
-    """Renders one section's fields with their values, errors and warnings."""
+    """Renders one section's fields with their values, errors and warnings (``locked``: paths shown read-only,
+    decided by the registration)."""
 
     def __init__(self, form: FormDef, answers: dict[str, Any], issues: dict[str, list[tuple[str, Issue]]],
-                 computed: dict[str, Any], editable: bool = True) -> None:
+                 computed: dict[str, Any], editable: bool = True, locked: frozenset[str] = frozenset()) -> None:
+        self.locked = locked
         self.form = form
         self.answers = answers
         self.issues = issues  # path → [(severity, issue)]
         self.computed = computed
         self.editable = editable
         self.instructions = {i.key: i.text for i in form.instructions}
+        self.detail_fields: dict[str, FieldDef] = {}
 
     # -- helpers ---------------------------------------------------------------------------------------
 
@@ -142,6 +234,9 @@ class Renderer:
         if max_words:
             counter = format_html(' data-max-words="{}"', max_words)
         required = ' aria-required="true"' if item.required else ""
+        if path in self.locked and self.editable:
+            required += ' readonly aria-readonly="true"'
+
         if multiline:
             widget = format_html('<textarea id="{}" name="{}" rows="5"{}{}{}>{}</textarea>',
                                  self._id(path), path, mark_safe(counter), mark_safe(required),  # noqa: S308
@@ -152,6 +247,9 @@ class Renderer:
         if max_words:
             widget = format_html('{}<p class="word-count" data-for="{}">{}</p>', widget, self._id(path),
                                  _("Limit: %(max)s characters (字)") % {"max": max_words})
+        if path in self.locked and self.editable:
+            widget = format_html('{}<p class="help">{}</p>', widget,
+                                 _("As registered by your organisation; it cannot be changed in the application."))
         return widget
 
     def _number_input(self, path: str, value: Any, item: FieldDef, kind: str, label: str = "") -> SafeString:
@@ -182,7 +280,10 @@ class Renderer:
     # -- fields ----------------------------------------------------------------------------------------
 
     def render_fields(self, fields: tuple[FieldDef, ...], data: dict[str, Any], prefix: str) -> SafeString:
-        return mark_safe("".join(self.render_field(item, data, f"{prefix}{item.key}") for item in fields))  # noqa: S308
+        inline = {item.detail_key: item for item in fields if item.detail_key}  # shown beside their yes/no
+        self.detail_fields.update({f"{prefix}{d.key}": d for d in fields if d.key in inline})
+        return mark_safe("".join(self.render_field(item, data, f"{prefix}{item.key}")  # noqa: S308
+                                 for item in fields if item.key not in inline))
 
     def render_field(self, item: FieldDef, data: dict[str, Any], path: str) -> str:
         value = data.get(item.key) if isinstance(data, dict) else None
@@ -211,6 +312,14 @@ class Renderer:
         elif kind == "date":
             widget = format_html('<input type="date" id="{}" name="{}" value="{}"{}>', label_for, path,
                                  value if isinstance(value, str) else "", mark_safe(self._disabled()))  # noqa: S308
+        elif kind == "boolean" and item.detail_key:  # ☐否 ☐是，如是，具体为____ (the text in a sibling field)
+            detail_path = f"{path.rpartition('.')[0]}.{item.detail_key}"
+            detail_item = self.detail_fields.get(detail_path, item)
+            widget = format_html('{}<label class="detail">{}{}</label>{}', self._yes_no(path, value),
+                                 item.detail_label or _("If yes, describe:"),
+                                 self._text_input(detail_path, data.get(item.detail_key), detail_item, multiline=True,
+                                                  max_words=detail_item.max_words),
+                                 self.messages(detail_path))
         elif kind == "boolean":
             widget = self._yes_no(path, value)
         elif kind in ("choice", "choice_with_other") and item.in_table:
@@ -343,8 +452,8 @@ def issues_by_path(errors: list[Issue], warnings: list[Issue], sensitive: list[I
 
 
 def render_section(form: FormDef, section: SectionDef, answers: dict[str, Any], issues: dict[str, list[tuple[str, Issue]]],
-                   computed: dict[str, Any], *, editable: bool = True) -> SafeString:
-    renderer = Renderer(form, answers, issues, computed, editable)
+                   computed: dict[str, Any], *, editable: bool = True, locked: frozenset[str] = frozenset()) -> SafeString:
+    renderer = Renderer(form, answers, issues, computed, editable, locked)
     data = answers.get(section.key) if isinstance(answers.get(section.key), dict) else {}
     return renderer.render_fields(section.fields, data or {}, f"{section.key}.")
 

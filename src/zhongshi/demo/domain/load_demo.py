@@ -133,6 +133,7 @@ def load_demo_applications() -> None:
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from zhongshi.applications.domain.check_registration import fill_registration
     from zhongshi.applications.domain.edit_application import create_application, save_answers
     from zhongshi.applications.domain.evidence import add_evidence
     from zhongshi.applications.domain.submit_application import submit_application
@@ -154,8 +155,8 @@ def load_demo_applications() -> None:
         org = user.host_org
         assert org is not None
         answers["basic"]["platform_name"] = platform_name
-        answers["basic"]["host_org"] = {"name": org.name, "credit_code": org.credit_code, "unit_type": org.unit_type}
-        answers["basic"]["location"]["district"] = org.district.name
+        answers["basic"]["host_org"]["unit_type"] = org.unit_type
+        answers = fill_registration(answers, org)  # 依托单位, credit code and 所在地 as registered
         answers["service"]["service_resource_list"]["contact"] = {"name": org.contact_name,
                                                                   "phone": org.contact_phone}
         application = create_application(user=user, call=call)

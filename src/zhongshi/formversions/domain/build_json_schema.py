@@ -35,17 +35,27 @@ def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
 def _fields(fields: tuple[FieldDef, ...]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
+    conditional: list[dict[str, Any]] = []
     for item in fields:
         if item.type in ("computed", "file_list"):
             continue
         properties[item.key] = field_schema(item)
         if item.required:
             required.append(item.key)
+        condition = item.required_if or {}
+        parent, _dot, sibling = str(condition.get("path", "")).rpartition(".")
+        if "equals" in condition and parent == item.path.rpartition(".")[0]:
+            # required when a sibling holds a value (如是，具体为): if/then, as JSON Schema says it
+            conditional.append({"if": {"properties": {sibling: {"const": condition["equals"]}}, "required": [sibling]},
+                                "then": {"required": [item.key], "properties": {item.key: {"minLength": 1}}}})
         for detail in item.details:
             properties[detail.key] = {"type": "string", "title": f"{detail.item}：{detail.label}"}
         if item.other_key:
             properties[item.other_key] = {"type": "string", "title": f"{item.label}：{item.other_item}"}
-    return _object(properties, required)
+    schema = _object(properties, required)
+    if conditional:
+        schema["allOf"] = conditional
+    return schema
 
 
 def field_schema(item: FieldDef) -> dict[str, Any]:

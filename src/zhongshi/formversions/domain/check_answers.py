@@ -31,6 +31,8 @@ from django.utils.translation import gettext as _
 from zhongshi.formversions.domain.check_platform_name import check_platform_name
 from zhongshi.formversions.domain.count_words import count_words
 from zhongshi.formversions.domain.formdef import FieldDef, FormDef
+from zhongshi.formversions.domain.paths import field_path
+from zhongshi.formversions.domain.paths import get_path as get_path  # re-exported for callers not yet moved
 from zhongshi.organisations.validators import validate_credit_code
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "organisations" / "data" / "regions.csv"
@@ -61,7 +63,7 @@ class Issue:
     @property
     def field_path(self) -> str:
         """The path without row indices (``service.typical_cases.text``), to find the field's definition."""
-        return re.sub(r"\[\d+\]", "", self.path)
+        return field_path(self.path)
 
     def as_dict(self) -> dict[str, str]:
         return {"path": self.path, "code": self.code, "message": self.message}
@@ -89,16 +91,6 @@ def is_empty(value: Any) -> bool:
     if isinstance(value, list | dict):
         return not value
     return False
-
-
-def get_path(data: Any, path: str) -> Any:
-    """The value at a dotted path (``basic.main_revenue_wan.2025``), or None."""
-    current = data
-    for part in path.split("."):
-        if not isinstance(current, dict) or part not in current:
-            return None
-        current = current[part]
-    return current
 
 
 def number(value: Any) -> Decimal | None:
@@ -260,6 +252,8 @@ class _Checker:
             return isinstance(other, list) and condition["includes"] in other
         if condition.get("not_empty"):
             return not is_empty(other)
+        if "equals" in condition:
+            return other is condition["equals"] if isinstance(condition["equals"], bool) else other == condition["equals"]
         if condition.get("has_districts"):
             return isinstance(other, str) and region_has_children("city", other)
         return False
@@ -511,6 +505,10 @@ class _Checker:
         for problem in check_platform_name(value):
             if problem.code == "name_suffix":
                 self.error(path, problem.code, _("The platform name must end with “中试平台” (filling instruction ①)."))
+            elif problem.division:
+                self.error(path, problem.code,
+                           _("The platform name must not contain the name of the administrative division “%(term)s” "
+                             "(filling instruction ①).") % {"term": problem.term})
             else:
                 self.error(path, problem.code,
                            _("The platform name must not contain “%(term)s” (filling instruction ①).")

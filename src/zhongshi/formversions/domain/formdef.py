@@ -120,6 +120,7 @@ class FieldDef:
     max_words: int | None = None
     detail_max_words: int | None = None
     detail_label: str = ""
+    detail_key: str = ""  # boolean: the sibling field that holds its 如是，具体为 text
     vocabulary: str = ""
     choices: tuple[str, ...] = ()
     choice_groups: tuple[ChoiceGroup, ...] = ()
@@ -329,6 +330,8 @@ def _build_field(raw: dict[str, Any], prefix: str, vocabularies: dict[str, dict[
     role = str(raw.get("role") or "")
     if role and (not _ROLE.match(role) or in_table):
         raise FormDefinitionError(f"{path}: a role is a lower-case name ({role!r}) and not on a table column")
+    if kind == "table" and not isinstance(raw.get("max_rows"), int):
+        raise FormDefinitionError(f"{path}: a table states its max_rows")  # 19,000 rows made a 74 MB page (issue 8)
     choices: tuple[str, ...] = tuple(raw.get("choices") or ())
     groups: tuple[ChoiceGroup, ...] = ()
     if raw.get("vocabulary"):
@@ -349,7 +352,7 @@ def _build_field(raw: dict[str, Any], prefix: str, vocabularies: dict[str, dict[
         help=str(raw.get("help") or ""), note=str(raw.get("note") or ""), unit=str(raw.get("unit") or ""),
         min=min_value, max=max_value,
         max_words=raw.get("max_words"), detail_max_words=raw.get("detail_max_words"),
-        detail_label=str(raw.get("detail_label") or ""),
+        detail_label=str(raw.get("detail_label") or ""), detail_key=str(raw.get("detail_key") or ""),
         vocabulary=str(raw.get("vocabulary") or ""), choices=choices, choice_groups=groups,
         other_item=str(raw.get("other_item") or ""), other_key=str(raw.get("other_key") or ""),
         details=tuple(Detail(d["item"], d["key"], d["label"]) for d in raw.get("details") or ()),

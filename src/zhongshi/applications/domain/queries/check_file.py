@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.check_registration import check_registration, registered_host_org
 from zhongshi.calls.domain.conditions import evaluate_call
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
@@ -61,6 +62,8 @@ def get_call(code: str) -> Call:
 def check_application_data(call: Call, data: Any) -> dict[str, Any]:
     form = load_form(call.form_code)
     result = check_answers(form, data)
+    # As an import would judge it when the organisation is registered; otherwise only the call's area.
+    errors = result.errors + check_registration(call=call, host_org=registered_host_org(data), answers=data)
     warnings = list(result.warnings)
     if isinstance(data, dict):
         warnings += scan_answers(form, data)
@@ -68,9 +71,9 @@ def check_application_data(call: Call, data: Any) -> dict[str, Any]:
     return {
         "call": call.code,
         "form": form.code,
-        "submittable": not result.errors,
+        "submittable": not errors,
         "eligible": all(c["passed"] is True for c in conditions),
-        "errors": [i.as_dict() for i in result.errors],
+        "errors": [i.as_dict() for i in errors],
         "warnings": [i.as_dict() for i in warnings],
         "conditions": conditions,
     }

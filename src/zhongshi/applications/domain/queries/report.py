@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zhongshi.applications.domain.check_registration import check_registration
 from zhongshi.applications.domain.evidence import missing_evidence
 from zhongshi.applications.models import Application
 from zhongshi.calls.domain.conditions import evaluate_call
@@ -76,6 +77,7 @@ def build_report(application: Application, answers: dict[str, Any] | None = None
     form = load_form(application.form_code)
     answers = application.answers if answers is None else answers
     result = check_answers(form, answers)
+    result.errors += check_registration(call=application.call, host_org=application.host_org, answers=answers)
     sensitive = scan_answers(form, answers)
     confirmed = set(application.confirmed_sensitive or [])
     missing = missing_evidence(application)
