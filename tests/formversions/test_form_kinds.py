@@ -214,7 +214,7 @@ def test_the_web_form_renders_and_parses_it_back(form, answers) -> None:
         html = str(render_section(form, section, answers, {}, {}))
         parser = _Inputs()
         parser.feed(html)
-        assert parse_section(section, parser.post) == answers[section.key], section.key
+        assert parse_section(form, section, parser.post) == answers[section.key], section.key
     html = str(render_section(form, form.section("operation"), answers, {}, {}))
     assert 'data-max-rows="3"' in html
     assert "本季度新增服务事项" in html
