@@ -15,4 +15,14 @@ class CallsConfig(AppConfig):
     verbose_name = _("Calls")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from zhongshi.calls.domain.chain import forget_calendar
+        from zhongshi.reference.models import CalendarDay, CalendarYear
+
         post_migrate.connect(_load_after_migrate, sender=self)
+        # Deadlines resolved from the working-days calendar follow an administrator's change of it.
+        for model in (CalendarDay, CalendarYear):
+            post_save.connect(forget_calendar, sender=model, dispatch_uid=f"calls.forget_calendar.save.{model.__name__}")
+            post_delete.connect(forget_calendar, sender=model,
+                                dispatch_uid=f"calls.forget_calendar.delete.{model.__name__}")

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
-from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.chain import in_call_area
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
 from zhongshi.formversions.domain.check_answers import CheckResult, check_answers, get_path

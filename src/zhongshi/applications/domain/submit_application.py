@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import StaleRevisionError
-from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.audit.domain.record_event import record_transition
+from zhongshi.calls.domain.chain import first_level
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 from zhongshi.formversions.domain.scan_answers import sensitive_key
@@ -51,7 +51,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise NotSubmittableError(
             _("Please remove or confirm the %(count)s possibly sensitive items before submitting.")
             % {"count": len(report.unconfirmed_sensitive)}, report)
-    level = first_level(current)
+    level = first_level(current.call, current.host_org)
     if not level:
         raise DomainError(_("No authority of this call's review chain covers your organisation's location."),
                           code="no_reviewer")
@@ -80,10 +80,10 @@ def notify_submitted(application: Application) -> None:
     """The authority that now holds the application, and the applicant's colleagues, hear of it."""
     from django.urls import reverse
 
-    from zhongshi.applications.domain.queries.chain import acting_authority
+    from zhongshi.calls.domain.chain import acting_authority
     from zhongshi.notifications.domain.notify import notify, recipients_for_authority, recipients_for_host_org
 
-    authority = acting_authority(application)
+    authority = acting_authority(application.call, application.host_org, application.current_level)
     if authority is not None:
         notify(users=recipients_for_authority(authority), kind="application_submitted",
                title=_("%(platform)s was submitted for preliminary review") % {"platform": application.platform_name},

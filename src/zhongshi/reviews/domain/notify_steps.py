@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.queries.chain import acting_authority
-from zhongshi.reviews.domain.deadlines import LEVEL_NAMES
+from zhongshi.calls.domain.chain import acting_authority, level_name
 from zhongshi.reviews.enums import ReviewAction
 
 if TYPE_CHECKING:
@@ -41,10 +40,10 @@ def notify_step(step: ReviewStep) -> None:
     notify(users=recipients_for_host_org(application.host_org), kind=kind, title=title, body=body,
            url=reverse("applications:application_detail", args=[application.pk]))
     if application.status == "submitted" and application.current_level:
-        holder = acting_authority(application)
+        holder = acting_authority(application.call, application.host_org, application.current_level)
         if holder is not None:
             notify(users=recipients_for_authority(holder), kind="application_submitted",
                    title=_("%(platform)s awaits your review (%(level)s)") % {
                        "platform": application.platform_name,
-                       "level": LEVEL_NAMES.get(application.current_level, application.current_level)},
+                       "level": level_name(application.current_level)},
                    body=body, url=reverse("reviews:review", args=[application.pk]))
