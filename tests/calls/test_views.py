@@ -452,3 +452,34 @@ def test_a_copy_takes_its_own_copy_of_the_attachments(roles, login) -> None:
     assert duplicate.file.name != original.file.name
     with duplicate.file.open("rb") as handle:
         assert handle.read() == factories.pdf_bytes()
+
+
+def test_the_reserve_calls_rounds_and_rules_are_shown_in_plain_chinese(client) -> None:
+    from zhongshi.calls.domain.chain import forget_calendar
+
+    forget_calendar()
+    page = client.get(reverse("calls:call_detail", args=["miit-reserve"])).content.decode()
+    assert "本通知分批次申报：2026年6月、2026年12月。" in page
+    assert "区级：当月最后5个工作日" in page
+    assert "2026年12月批次：2026年12月25日至2026年12月31日，2026年12月31日 23:59 前" in page
+    assert "2026年6月批次：2026年6月24日至2026年6月30日，2026年6月30日 23:59 前" in page
+    assert "部级：无截止时间（作出决定的层级）" in page
+
+
+def test_the_issuer_chooses_the_last_working_days_and_a_bad_number_is_refused_beside_it(roles, login) -> None:
+    client = login(roles["ministry"])
+    before = state("miit-reserve")
+    values = opened_form(client, "miit-reserve")
+    assert (values["chain.0.kind"], values["chain.0.days"]) == ("window", "5")
+    assert "本通知分批次（2026年6月、2026年12月）" in client.get(edit_url("miit-reserve")).content.decode()
+    values["chain.0.days"] = "30"
+    response = client.post(edit_url("miit-reserve"), values)
+    assert response.status_code == 400
+    page = response.content.decode()
+    beside = re.search(r'name="chain\.0\.days"[^>]*>[^<]*<div class="field-error" role="alert">([^<]+)</div>', page)
+    assert beside is not None and beside.group(1) == "请填写 1 到 15 之间的工作日数。"
+    assert state("miit-reserve") == before
+    values["chain.0.days"] = "3"
+    assert client.post(edit_url("miit-reserve"), values).status_code == 302
+    assert Call.objects.get(code="miit-reserve").chain[0] == {"level": "district",
+                                                              "deadline": {"last_working_days": 3}}
