@@ -3,8 +3,11 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _load_after_migrate(sender: AppConfig, **kwargs: object) -> None:
+def _load_after_migrate(sender: AppConfig, plan: object = None, **kwargs: object) -> None:
     from zhongshi.calls.domain.load_calls import load_builtin_calls
+
+    if any(backwards for _migration, backwards in plan or []):  # type: ignore[attr-defined]
+        return  # migrating back: the schema may lack what this code's calls hold
 
     load_builtin_calls()
 

@@ -270,7 +270,7 @@ def test_a_window_before_an_earlier_levels_date_is_out_of_order(roles) -> None:
 def test_a_threshold_change_rejudges_the_applications_without_any_view(roles) -> None:
     eligible = factories.application(roles["applicant"].host_org)
     assert eligible.eligibility == "eligible"  # the example declares 3280 万元 of equipment
-    call, rejudged = update_call(user=roles["province"], call=hubei(), data={"thresholds": {"equipment_value": 5000}})
+    _call, rejudged = update_call(user=roles["province"], call=hubei(), data={"thresholds": {"equipment_value": 5000}})
     assert rejudged == {"eligible": 0, "ineligible": 1, "unknown": 0}
     eligible.refresh_from_db()
     assert eligible.eligibility_record.eligibility == "ineligible"

@@ -313,7 +313,7 @@ def chain_steps(call: Call, *, at: datetime | None = None) -> list[dict[str, Any
     """The chain for display: each level's name, its rule in plain Chinese, its deadline in the round in effect
     (``deadline``, ``shown``) and, for a "last N working days" rule, what it gives in each round (``rounds``:
     the round's name, the window, the deadline shown). A rule the calendar cannot resolve shows its error."""
-    rounds = call_rounds(call) or [None]
+    rounds: list[Round | None] = list(call_rounds(call)) or [None]
     current = round_at(call, at)
     steps = []
     for level, rule in _safe_rules(call):

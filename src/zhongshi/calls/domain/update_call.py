@@ -539,7 +539,8 @@ def rejudge_call(*, call: Call, actor: Any = None) -> dict[str, int]:
     the ``conditions_changed`` signal with its counts); ``{}`` when nobody answers."""
     from zhongshi.calls.signals import conditions_changed
 
-    answers = [reply for _receiver, reply in conditions_changed.send(sender=Call, call=call, actor=actor) if reply]
+    replies: list[tuple[Any, Any]] = conditions_changed.send(sender=Call, call=call, actor=actor)
+    answers = [reply for _receiver, reply in replies if reply]
     return dict(answers[0]) if answers else {}
 
 
