@@ -173,3 +173,16 @@ def test_who_acts_is_asked_with_a_call_and_a_host_organisation(roles) -> None:
     assert is_deciding_level(call, host_org, "city") is False
     zhejiang = factories.HostOrgFactory(district=factories.region("330106"))
     assert acting_levels(call, zhejiang) == []  # outside the call's area
+
+
+def test_submissions_open_with_the_rounds_window() -> None:
+    from zhongshi.calls.domain.chain import ensure_submission_open
+
+    call = factories.call("miit-reserve")
+    with pytest.raises(DomainError) as exc:
+        ensure_submission_open(call, at=moment("2026-12-24T23:00"))
+    assert (exc.value.code, exc.value.message) == ("outside_window",
+                                                   "本通知的申报时间为2026年12月25日至2026年12月31日。")
+    ensure_submission_open(call, at=moment("2026-12-25T00:00"))
+    ensure_submission_open(call, at=moment("2026-12-31T23:59:59"))
+    ensure_submission_open(factories.call(), at=moment("2026-12-24T23:00"))  # no window: open while the call is

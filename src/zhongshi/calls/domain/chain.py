@@ -309,6 +309,19 @@ def submission_window(call: Call, *, at: datetime | None = None) -> Window | Non
     return rule_window(rules[0][1], round_.key if round_ else None)
 
 
+def ensure_submission_open(call: Call, *, at: datetime | None = None) -> None:
+    """Refuse a submission outside the round's window, when the first level's rule is "the last N working days"
+    (seed 004 二（五）: 于当月最后5个工作日内完成申报); a call without such a window takes submissions while
+    it is open."""
+    moment = at or timezone.now()
+    window = submission_window(call, at=moment)
+    if window is None:
+        return
+    if moment.astimezone(SHANGHAI).date() < window.opens or moment > window.closes:
+        raise DomainError(_("Applications to this call are submitted from %(window)s.") % {"window": window.shown()},
+                          code="outside_window")
+
+
 def chain_steps(call: Call, *, at: datetime | None = None) -> list[dict[str, Any]]:
     """The chain for display: each level's name, its rule in plain Chinese, its deadline in the round in effect
     (``deadline``, ``shown``) and, for a "last N working days" rule, what it gives in each round (``rounds``:
