@@ -476,7 +476,8 @@ def test_the_issuer_chooses_the_last_working_days_and_a_bad_number_is_refused_be
     response = client.post(edit_url("miit-reserve"), values)
     assert response.status_code == 400
     page = response.content.decode()
-    beside = re.search(r'name="chain\.0\.days"[^>]*>[^<]*<div class="field-error" role="alert">([^<]+)</div>', page)
+    beside = re.search(r'name="chain\.0\.days"[^>]*>[^<]*</span><div class="field-error" role="alert">([^<]+)</div>',
+                       page)
     assert beside is not None and beside.group(1) == "请填写 1 到 15 之间的工作日数。"
     assert state("miit-reserve") == before
     values["chain.0.days"] = "3"
