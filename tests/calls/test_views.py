@@ -120,7 +120,7 @@ def test_list_and_notice_are_public() -> None:
     page = response.content.decode()
     assert "<h1>湖北省第二批省级制造业中试平台申报" in page
     assert "区级：2026年1月28日 23:59 前" in page
-    assert "市级：2026年1月28日 23:59 前" in page
+    assert "市级：无截止时间</li>" in page  # seed 000 gives the city no deadline
     assert "省级：无截止时间（作出决定的层级）" in page
     assert "<td>一（一）</td><td>中试设备或者设施原值不低于1000万元</td>" in page
     assert "中试设备设施原值不低于 1,000 万元" in page
@@ -180,6 +180,7 @@ def test_province_copies_the_hubei_call_and_changes_it(roles, login) -> None:
         "status": "open",
         "threshold.equipment_value": "1200",
         "chain.0.deadline": "2027-01-20T17:00",
+        "chain.1.kind": "date",  # seed 000 gives the city no deadline; this copy sets one
         "chain.1.deadline": "2027-01-28T17:00",
         f"evidence.{new_row}.label": "近三年财务审计报告",
         f"evidence.{new_row}.required": "on",
@@ -218,13 +219,16 @@ def test_ministry_copies_the_reserve_call_without_the_ministry_level(roles, logi
     copy(client, "miit-reserve", "miit-reserve-2027", "储备中试平台申报（2027年）")
     values = opened_form(client, "miit-reserve-2027")
     assert values["chain.3.level"] == "ministry"
-    values.update({"chain.3.level": "", "chain.2.deadline": ""})
+    assert (values["chain.2.kind"], values["chain.2.days"], values["chain.2.month"]) == ("window", "5", "")
+    values.update({"chain.3.level": "", "chain.2.kind": "none", "chain.2.days": ""})
     response = client.post(edit_url("miit-reserve-2027"), values)
     assert response.status_code == 302
-    assert Call.objects.get(code="miit-reserve-2027").chain == [
-        {"level": "district", "deadline": "2026-12-24T23:59:59+08:00"},
-        {"level": "city", "deadline": "2026-12-28T23:59:59+08:00"},
+    copied = Call.objects.get(code="miit-reserve-2027")
+    assert copied.chain == [
+        {"level": "district", "deadline": {"last_working_days": 5}},
+        {"level": "city", "deadline": {"last_working_days": 5}},
         {"level": "province", "deadline": None}]
+    assert copied.rounds == [{"month": "2026-06"}, {"month": "2026-12"}]
     assert Call.objects.get(code="miit-reserve").chain[-1] == {"level": "ministry", "deadline": None}
 
 
@@ -272,6 +276,7 @@ def test_an_impossible_deadline_order_keeps_the_input_and_changes_nothing(roles,
         "title": "湖北省第二批省级制造业中试平台申报（修订）",
         "threshold.equipment_value": "1500",
         "chain.0.deadline": "2026-01-28T23:59",
+        "chain.1.kind": "date",
         "chain.1.deadline": "2026-01-20T23:59",
         f"evidence.{new_row}.label": "环评批复",
     })
@@ -447,3 +452,35 @@ def test_a_copy_takes_its_own_copy_of_the_attachments(roles, login) -> None:
     assert duplicate.file.name != original.file.name
     with duplicate.file.open("rb") as handle:
         assert handle.read() == factories.pdf_bytes()
+
+
+def test_the_reserve_calls_rounds_and_rules_are_shown_in_plain_chinese(client) -> None:
+    from zhongshi.calls.domain.chain import forget_calendar
+
+    forget_calendar()
+    page = client.get(reverse("calls:call_detail", args=["miit-reserve"])).content.decode()
+    assert "本通知分批次申报：2026年6月、2026年12月。" in page
+    assert "区级：当月最后5个工作日" in page
+    assert "2026年12月批次：2026年12月25日至2026年12月31日，2026年12月31日 23:59 前" in page
+    assert "2026年6月批次：2026年6月24日至2026年6月30日，2026年6月30日 23:59 前" in page
+    assert "部级：无截止时间（作出决定的层级）" in page
+
+
+def test_the_issuer_chooses_the_last_working_days_and_a_bad_number_is_refused_beside_it(roles, login) -> None:
+    client = login(roles["ministry"])
+    before = state("miit-reserve")
+    values = opened_form(client, "miit-reserve")
+    assert (values["chain.0.kind"], values["chain.0.days"]) == ("window", "5")
+    assert "本通知分批次（2026年6月、2026年12月）" in client.get(edit_url("miit-reserve")).content.decode()
+    values["chain.0.days"] = "30"
+    response = client.post(edit_url("miit-reserve"), values)
+    assert response.status_code == 400
+    page = response.content.decode()
+    beside = re.search(r'name="chain\.0\.days"[^>]*>[^<]*</span><div class="field-error" role="alert">([^<]+)</div>',
+                       page)
+    assert beside is not None and beside.group(1) == "请填写 1 到 15 之间的工作日数。"
+    assert state("miit-reserve") == before
+    values["chain.0.days"] = "3"
+    assert client.post(edit_url("miit-reserve"), values).status_code == 302
+    assert Call.objects.get(code="miit-reserve").chain[0] == {"level": "district",
+                                                              "deadline": {"last_working_days": 3}}

@@ -13,9 +13,9 @@ from django.utils import timezone
 from tests import factories
 from zhongshi.applications.domain.edit_application import create_application, save_answers
 from zhongshi.applications.domain.submit_application import submit_application
+from zhongshi.calls.domain.chain import effective_deadline, grant_extension
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.reviews.domain.act_on_application import review_application
-from zhongshi.reviews.domain.deadlines import effective_deadline, grant_extension
 
 CHECKED = {"completeness": True, "conformity": True, "authenticity": True}
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from zhongshi.reviews.models import DeadlineExtension, Notice
+from zhongshi.calls.models import DeadlineExtension
+from zhongshi.reviews.models import Notice
 
 CHECKED = ["completeness", "conformity", "authenticity"]
 

@@ -35,7 +35,7 @@ def _levels_in_use(sender: object, *, call: object, levels: list[str], **kwargs:
     counts: dict[str, int] = {}
     for level in waiting:
         counts[level] = counts.get(level, 0) + 1
-    from zhongshi.calls.domain.update_call import level_name
+    from zhongshi.calls.domain.chain import level_name
 
     return [_("%(count)s submitted applications wait at the %(level)s level; it cannot leave the chain.")
             % {"count": count, "level": level_name(level)} for level, count in sorted(counts.items())]

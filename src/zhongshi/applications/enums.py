@@ -13,13 +13,4 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class ReviewLevel(models.TextChoices):
-    """The levels of a review chain (Call.chain), named as the authorities' levels."""
-
-    DISTRICT = "district", _("District")
-    CITY = "city", _("City")
-    PROVINCE = "province", _("Province")
-    MINISTRY = "ministry", _("Ministry")
-
-
 EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})

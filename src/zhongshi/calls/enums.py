@@ -11,3 +11,13 @@ class CallLevel(models.TextChoices):
 class CallStatus(models.TextChoices):
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
+
+
+class ReviewLevel(models.TextChoices):
+    """The levels of a review chain (Call.chain), from the bottom up, named as the authorities' levels: an
+    application goes up the chain in this order (calls/domain/chain.py)."""
+
+    DISTRICT = "district", _("District level")
+    CITY = "city", _("City level")
+    PROVINCE = "province", _("Provincial level")
+    MINISTRY = "ministry", _("Ministry level")

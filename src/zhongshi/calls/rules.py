@@ -8,7 +8,7 @@ from typing import Any
 import rules
 from django.db.models import QuerySet
 
-from zhongshi.calls.models import Call
+from zhongshi.calls.models import Call, DeadlineExtension
 from zhongshi.core.permissions import register_scope
 from zhongshi.core.predicates import is_authority, is_system_admin
 
@@ -16,6 +16,11 @@ from zhongshi.core.predicates import is_authority, is_system_admin
 @register_scope(Call)
 def scope_calls(user: Any, queryset: QuerySet[Call]) -> QuerySet[Call]:
     return queryset  # calls are published notices
+
+
+@register_scope(DeadlineExtension)
+def scope_extensions(user: Any, queryset: QuerySet[DeadlineExtension]) -> QuerySet[DeadlineExtension]:
+    return queryset if (is_system_admin(user) or is_authority(user)) else queryset.none()
 
 
 @rules.predicate

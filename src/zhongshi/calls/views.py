@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -14,12 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from zhongshi.calls.domain.chain import chain_steps, round_names, submission_window
 from zhongshi.calls.domain.copy_call import copy_call
 from zhongshi.calls.domain.update_call import (
     InvalidCallError,
     add_call_attachment,
     attachment_download_name,
-    chain_steps,
     condition_thresholds,
     edit_version,
     remove_call_attachment,
@@ -89,6 +88,8 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
         user = self.request.user
         context.update({
             "chain": chain_steps(call),
+            "rounds": round_names(call),
+            "window": _window_text(call),
             "conditions": condition_thresholds(call.conditions),
             "evidence": call.evidence_requirements(),
             "attachments": call.attachments.order_by("pk"),
@@ -98,6 +99,15 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
             "can_apply": call.is_open and can(user, "applications.add_application"),
         })
         return context
+
+
+def _window_text(call: Call) -> str:
+    """When applicants submit in the round in effect (当月最后N个工作日), or the calendar's error."""
+    try:
+        window = submission_window(call)
+    except DomainError as exc:
+        return exc.message
+    return window.shown() if window else ""
 
 
 def _form_title(code: str) -> str:
@@ -144,7 +154,7 @@ class CallEditView(CallObjectMixin, ObjectPermissionMixin, View):
     def render_page(self, form: CallEditForm, status: int = 200) -> HttpResponse:
         call = self.get_permission_object()
         return render(self.request, "calls/call_edit.html", {
-            "call": call, "form": form, "attachments": call.attachments.order_by("pk"),
+            "call": call, "form": form, "rounds": round_names(call), "attachments": call.attachments.order_by("pk"),
             "attachment_form": AttachmentForm(),
         }, status=status)
 
@@ -160,18 +170,8 @@ class CallEditView(CallObjectMixin, ObjectPermissionMixin, View):
         form = CallEditForm(call, request.POST)
         if not form.is_valid():
             return self.render_page(form, status=400)
-        try:
-            # The new thresholds and the verdicts they give are written together, or not at all.
-            with transaction.atomic():
-                call, thresholds_changed = update_call(user=request.user, call=call, data=form.to_data())
-                counts = None
-                if thresholds_changed:
-                    from zhongshi.calls.signals import conditions_changed
-
-                    # The applications app re-judges its applications (it answers with the counts).
-                    answers = [reply for _receiver, reply in
-                               conditions_changed.send(sender=Call, call=call, actor=request.user) if reply]
-                    counts = answers[0] if answers else None
+        try:  # the new thresholds and the verdicts they give are written together, or not at all
+            call, counts = update_call(user=request.user, call=call, data=form.to_data())
         except DomainError as exc:
             if any(error.code == "stale" for error in getattr(exc, "errors", [exc])):
                 # Saving again means: keep what is on this page (the user has seen the message).

@@ -11,7 +11,7 @@ from zhongshi.applications.models import Application
 from zhongshi.applications.rules import scope_applications
 from zhongshi.core.permissions import register_scope
 from zhongshi.core.predicates import in_scope, is_authority, is_ministry, is_province_authority, is_system_admin
-from zhongshi.reviews.models import DeadlineExtension, Notice, Objection, RecommendationLetter, ReviewStep
+from zhongshi.reviews.models import Notice, Objection, RecommendationLetter, ReviewStep
 
 
 @register_scope(ReviewStep)
@@ -27,11 +27,6 @@ def scope_letters(user: Any, queryset: QuerySet[RecommendationLetter]) -> QueryS
     if is_authority(user):
         return queryset.filter(authority__path__startswith=user.authority.path)
     return queryset.none()
-
-
-@register_scope(DeadlineExtension)
-def scope_extensions(user: Any, queryset: QuerySet[DeadlineExtension]) -> QuerySet[DeadlineExtension]:
-    return queryset if (is_system_admin(user) or is_authority(user)) else queryset.none()
 
 
 @register_scope(Notice)
@@ -52,11 +47,11 @@ def scope_objections(user: Any, queryset: QuerySet[Objection]) -> QuerySet[Objec
 @rules.predicate
 def holds_application(user: Any, application: Application | None) -> bool:
     """The user's authority is the one that holds the application at its current level."""
-    from zhongshi.applications.domain.queries.chain import acting_authority
+    from zhongshi.calls.domain.chain import acting_authority
 
     if application is None or not is_authority(user) or application.status != "submitted":
         return False
-    authority = acting_authority(application)
+    authority = acting_authority(application.call, application.host_org, application.current_level)
     return authority is not None and authority.pk == user.authority_id
 
 

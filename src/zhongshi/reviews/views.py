@@ -20,11 +20,19 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
-from zhongshi.applications.domain.queries.chain import first_level, is_deciding_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
+from zhongshi.calls.domain.chain import (
+    deadline_and_text,
+    first_level,
+    grant_extension,
+    is_deciding_level,
+    level_above,
+    level_name,
+    show_deadline,
+)
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can, scope_queryset
@@ -37,7 +45,6 @@ from zhongshi.reviews.domain.act_on_application import (
     forward_applications,
     review_application,
 )
-from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, effective_deadline, grant_extension, level_above, show
 from zhongshi.reviews.domain.notices import (
     close_notice,
     file_objection,
@@ -124,9 +131,11 @@ class QueueView(ScopedListMixin, ListView):
             rows.append({"application": application, "status": describe_status(application),
                          "holds": can(user, "reviews.review_application", application),
                          "deciding": application.status == ApplicationStatus.SUBMITTED
-                         and is_deciding_level(application)})
+                         and is_deciding_level(application.call, application.host_org,
+                                                  application.current_level)})
         forwardable = [r for r in rows if r["holds"] and not r["deciding"]
-                       and r["application"].current_level != first_level(r["application"])]
+                       and r["application"].current_level
+                       != first_level(r["application"].call, r["application"].host_org)]
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
                 "authority": user.authority, "forwardable": forwardable,
                 "deadlines": _deadlines_for(user.authority)}
@@ -136,8 +145,8 @@ def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
     out = []
     for call in Call.objects.filter(status="open").order_by("pk"):
         if authority.level in call.chain_levels():
-            deadline = effective_deadline(call, authority.level, authority)
-            out.append({"call": call, "deadline": show(deadline) if deadline else "—",
+            deadline, shown = deadline_and_text(call, authority.level, authority)
+            out.append({"call": call, "deadline": shown,
                         "passed": deadline is not None and deadline < timezone.now()})
     return out
 
@@ -216,7 +225,8 @@ class ReviewView(ApplicationHistoryMixin, View):
         answers = visible_answers(application, user)
         report = build_report(application, answers)
         holds = can(user, "reviews.review_application", application)
-        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application)
+        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(
+            application.call, application.host_org, application.current_level)
         form = load_form(application.form_code)
         labels = {section.key: section.label for section in form.sections}
         return {
@@ -230,7 +240,7 @@ class ReviewView(ApplicationHistoryMixin, View):
             "rounds": application.rounds.order_by("number"),
             "evidence_files": application.evidence_files.all(),
             "holds": holds, "deciding": deciding,
-            "first_level": application.current_level == first_level(application),
+            "first_level": application.current_level == first_level(application.call, application.host_org),
             **extra,
         }
 
@@ -245,7 +255,7 @@ class ReviewView(ApplicationHistoryMixin, View):
         initial = {"revision": application.revision}
         return {
             "review_form": ReviewForm(data, initial=initial, sections=sections, checks=checks,
-                                      first_level=application.current_level == first_level(application)),
+                                      first_level=application.current_level == first_level(application.call, application.host_org)),
             "decision_form": DecisionForm(data, initial=initial),
         }
 
@@ -258,7 +268,8 @@ class ReviewView(ApplicationHistoryMixin, View):
         if not can(request.user, "reviews.review_application", application):
             raise NotAllowed(_("This application is not with your authority."))
         forms = self.forms(application, request.POST)
-        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application)
+        deciding = application.status == ApplicationStatus.SUBMITTED and is_deciding_level(application.call, application.host_org,
+                                                                                   application.current_level)
         form = forms["decision_form"] if deciding else forms["review_form"]
         if deciding:
             forms["review_form"] = self.forms(application)["review_form"]
@@ -356,12 +367,12 @@ class ExtensionView(ProtectedMixin, View):
     def form(self, call: Call, data: Any = None) -> ExtensionForm:
         user: Any = self.request.user
         form = ExtensionForm(data)
-        from zhongshi.reviews.domain.deadlines import call_area
+        from zhongshi.calls.domain.chain import call_area
 
         in_area = user.authority.path.startswith(call_area(call))
         levels = [level for level in call.chain_levels()
                   if user.authority == call.issuer or (in_area and level_above(call, level) == user.authority.level)]
-        form.fields["level"].choices = [(level, LEVEL_NAMES.get(level, level)) for level in levels]
+        form.fields["level"].choices = [(level, level_name(level)) for level in levels]
         below = Authority.objects.filter(path__startswith=user.authority.path).exclude(pk=user.authority_id)
         form.fields["authority"].choices = [("", _("Every authority of that level in my area")),
                                             *[(str(a.pk), a.name) for a in below.order_by("path")]]
@@ -372,8 +383,8 @@ class ExtensionView(ProtectedMixin, View):
 
     def render_page(self, call: Call, form: ExtensionForm, status: int = 200) -> HttpResponse:
         extensions = call.extensions.select_related("authority", "granted_by").order_by("-granted_at")
-        chain = [{"level": LEVEL_NAMES.get(level, level),
-                  "deadline": show(d) if (d := effective_deadline(call, level)) else "—"}
+        chain = [{"level": level_name(level),
+                  "deadline": deadline_and_text(call, level)[1]}
                  for level in call.chain_levels()]
         return render(self.request, "reviews/extensions.html", {"call": call, "form": form, "chain": chain,
                                                                  "extensions": extensions}, status=status)
@@ -397,7 +408,8 @@ class ExtensionView(ProtectedMixin, View):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             return self.render_page(call, form, status=400)
-        messages.success(request, _("The deadline was extended to %(deadline)s.") % {"deadline": show(deadline)})
+        messages.success(request, _("The deadline was extended to %(deadline)s.")
+                         % {"deadline": show_deadline(deadline)})
         return HttpResponseRedirect(request.path)
 
 

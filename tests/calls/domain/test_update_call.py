@@ -64,8 +64,8 @@ def test_the_same_deadline_and_a_deadline_after_an_open_level_are_fine(roles) ->
     chain = [{"level": "district", "deadline": None},
              {"level": "city", "deadline": "2026-01-28T23:59:59+08:00"},
              {"level": "province", "deadline": at("2026-01-28T23:59")}]
-    call, changed = update_call(user=roles["province"], call=hubei(), data={"chain": chain})
-    assert changed is False
+    call, rejudged = update_call(user=roles["province"], call=hubei(), data={"chain": chain})
+    assert rejudged is None  # no threshold changed: nothing judged again
     assert call.chain == [{"level": "district", "deadline": None},
                           {"level": "city", "deadline": "2026-01-28T23:59:59+08:00"},
                           {"level": "province", "deadline": "2026-01-28T23:59:00+08:00"}]
@@ -116,8 +116,8 @@ def test_thresholds_must_be_numbers_of_zero_or_more(roles) -> None:
 def test_a_threshold_change_is_reported_and_the_wording_follows_unambiguous_figures(roles) -> None:
     data = {"thresholds": {"equipment_value": "1200", "fulltime_staff": 5.0, "service_revenue.0": 600,
                            "service_revenue.2": "5.5", "service_revenue.3": "5.5"}}
-    call, changed = update_call(user=roles["province"], call=hubei(), data=data)
-    assert changed is True
+    call, rejudged = update_call(user=roles["province"], call=hubei(), data=data)
+    assert rejudged == {"eligible": 0, "ineligible": 0, "unknown": 0}  # judged again, by update_call itself
     rows = {row["id"]: row for row in condition_thresholds(call.conditions)}
     assert [t.value for t in rows["equipment_value"]["tests"]] == [1200]
     assert [t.value for t in rows["fulltime_staff"]["tests"]] == [5]
@@ -126,8 +126,8 @@ def test_a_threshold_change_is_reported_and_the_wording_follows_unambiguous_figu
     # 500 stays for the current year, so the wording keeps it; 5 became 5.5 in both tests that had it
     assert rows["service_revenue"]["label"] == "上年度（或申报当年度）中试服务收入应不低于500万元或不低于依托单位主营收入总额的5.5%"
 
-    call, changed = update_call(user=roles["province"], call=call, data={"thresholds": {"equipment_value": "1200.0"}})
-    assert changed is False
+    call, rejudged = update_call(user=roles["province"], call=call, data={"thresholds": {"equipment_value": "1200.0"}})
+    assert rejudged is None
 
 
 def test_an_edited_wording_is_kept_as_typed(roles) -> None:
@@ -156,8 +156,8 @@ def test_the_evidence_list_is_checked_and_new_items_get_a_key(roles) -> None:
     rows += [{"key": "", "label": "", "required": False, "help": ""},  # the blank row
              {"key": "", "label": " 安全评价报告 ", "required": "on", "help": ""},
              {"label": "环评批复"}]
-    call, changed = update_call(user=roles["province"], call=call, data={"evidence": rows})
-    assert changed is False
+    call, rejudged = update_call(user=roles["province"], call=call, data={"evidence": rows})
+    assert rejudged is None
     assert [item["key"] for item in call.evidence][-2:] == ["item_1", "item_2"]
     assert call.evidence[-2] == {"key": "item_1", "label": "安全评价报告", "required": True, "help": ""}
     assert "credit_china" not in [item["key"] for item in call.evidence]
@@ -197,7 +197,8 @@ def test_only_the_issuer_or_an_administrator_changes_a_call(roles) -> None:
 
 def test_the_change_is_in_the_audit_log(roles) -> None:
     update_call(user=roles["province"], call=hubei(), data={"thresholds": {"equipment_value": 1200}})
-    entry = AuditEntry.objects.filter(target_type="calls.Call", action="update").latest("pk")
+    entries = list(AuditEntry.objects.filter(target_type="calls.Call", action="update").order_by("pk"))
+    entry = next(e for e in entries if "conditions" in (e.before or {}))
     assert entry.before["conditions"][0]["test"]["value"] == 1000
     assert entry.after["conditions"][0]["test"]["value"] == 1200
 
@@ -220,3 +221,56 @@ def test_attachments_are_checked_by_content(roles) -> None:
     with pytest.raises(NotAllowed):
         add_call_attachment(user=roles["city"], call=call, title="x",
                             upload=SimpleUploadedFile("a.pdf", factories.pdf_bytes()))
+
+
+def test_a_level_may_take_the_last_working_days_of_each_round(roles) -> None:
+    call = Call.objects.get(code="miit-reserve")
+    rows = [{"level": "district", "kind": "window", "days": "3"},
+            {"level": "city", "kind": "window", "days": 5},
+            {"level": "province", "kind": "date", "deadline": at("2027-01-15T17:00")},
+            {"level": "ministry", "kind": "none"}]
+    call, _ = update_call(user=roles["ministry"], call=call, data={"chain": rows})
+    assert call.chain == [{"level": "district", "deadline": {"last_working_days": 3}},
+                          {"level": "city", "deadline": {"last_working_days": 5}},
+                          {"level": "province", "deadline": "2027-01-15T17:00:00+08:00"},
+                          {"level": "ministry", "deadline": None}]
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"level": "district", "kind": "window", "days": "0"}, ("invalid_days", "chain.0.days",
+                                                            "请填写 1 到 15 之间的工作日数。")),
+    ({"level": "district", "kind": "window", "days": "5", "month": "2026/12"},
+     ("invalid_month", "chain.0.month", "请按“年-月”填写月份，例如 2026-12。")),
+    ({"level": "district", "kind": "window", "days": "5"},
+     ("no_month", "chain.0.month", "本通知未分批次，请填写“最后N个工作日”所在的月份。")),
+    ({"level": "district", "kind": "window", "days": "5", "month": "2027-12"},
+     ("calendar_unknown", "chain.0.days", "没有 2027 年的官方节假日安排数据，请管理员在“节假日安排”中补充后再试")),
+    ({"level": "district", "kind": "date", "deadline": ""}, ("required", "chain.0.deadline", "请填写截止日期和时间。")),
+    ({"level": "district", "kind": "none", "deadline": "2026-01-28T23:59"},
+     ("kind_mismatch", "chain.0.kind", "已选择“无截止时间”，但填写了截止时间：请选择截止时间类型，或清空所填内容。")),
+])
+def test_an_invalid_rule_is_refused_beside_its_field_and_nothing_is_saved(roles, row, expected) -> None:
+    call = hubei()  # a call without rounds: a "last working days" rule names its month
+    before = snapshot(call)
+    with pytest.raises(InvalidCallError) as exc:
+        update_call(user=roles["province"], call=call,
+                    data={"title": "改", "chain": [row, {"level": "city"}, {"level": "province"}]})
+    assert [(e.code, e.field, e.message) for e in exc.value.errors] == [expected]
+    assert snapshot(call) == before
+
+
+def test_a_window_before_an_earlier_levels_date_is_out_of_order(roles) -> None:
+    rows = [{"level": "district", "kind": "date", "deadline": "2027-01-05T12:00"},
+            {"level": "city", "kind": "window", "days": 5, "month": "2026-12"}, {"level": "province"}]
+    with pytest.raises(InvalidCallError) as exc:
+        update_call(user=roles["province"], call=hubei(), data={"chain": rows})
+    assert [(e.code, e.field) for e in exc.value.errors] == [("deadline_order", "chain.1.days")]
+
+
+def test_a_threshold_change_rejudges_the_applications_without_any_view(roles) -> None:
+    eligible = factories.application(roles["applicant"].host_org)
+    assert eligible.eligibility == "eligible"  # the example declares 3280 万元 of equipment
+    _call, rejudged = update_call(user=roles["province"], call=hubei(), data={"thresholds": {"equipment_value": 5000}})
+    assert rejudged == {"eligible": 0, "ineligible": 1, "unknown": 0}
+    eligible.refresh_from_db()
+    assert eligible.eligibility_record.eligibility == "ineligible"

@@ -12,13 +12,13 @@ from tests import factories
 from zhongshi.applications.domain.edit_application import save_answers
 from zhongshi.applications.domain.submit_application import submit_application
 from zhongshi.audit.models import AuditEntry
+from zhongshi.calls.domain.chain import effective_deadline, grant_extension
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.reviews.domain.act_on_application import (
     decide_application,
     forward_applications,
     review_application,
 )
-from zhongshi.reviews.domain.deadlines import effective_deadline, grant_extension
 from zhongshi.reviews.models import ReviewStep
 
 CHECKED = {"completeness": True, "conformity": True, "authenticity": True}

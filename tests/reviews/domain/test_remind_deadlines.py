@@ -44,3 +44,35 @@ def test_a_deadline_beyond_the_calendar_is_an_error_not_a_guess(roles, submitted
     assert run.sent == []
     assert run.errors == [("hubei-2026-provincial 武汉东湖新技术开发区经信部门: 没有 2027 年的官方节假日安排数据，"
                            "请管理员在“节假日安排”中补充后再试")]
+
+
+@pytest.mark.django_db
+def test_a_last_working_days_deadline_is_reminded_5_3_and_1_working_days_before(roles, submitted, open_call) -> None:
+    from zhongshi.calls.domain.chain import forget_calendar
+
+    forget_calendar()
+    # The last 5 working days of December 2026 are 12-25, 12-28 … 12-31: the district's deadline is 12-31.
+    open_call.chain = [{"level": "district", "deadline": {"last_working_days": 5, "month": "2026-12"}},
+                       {"level": "city", "deadline": None}, {"level": "province", "deadline": None}]
+    open_call.save()
+    office = "hubei-2026-provincial 武汉东湖新技术开发区经信部门"
+    assert send_deadline_reminders(today=date(2026, 12, 24)).sent == [f"{office} 5"]
+    assert send_deadline_reminders(today=date(2026, 12, 25)).sent == []  # 4 left
+    assert send_deadline_reminders(today=date(2026, 12, 28)).sent == [f"{office} 3"]
+    assert send_deadline_reminders(today=date(2026, 12, 30)).sent == [f"{office} 1"]
+    titles = list(Notification.objects.filter(user=roles["district"], kind="deadline_reminder")
+                  .order_by("pk").values_list("title", flat=True))
+    assert titles[0] == ("湖北省第二批省级制造业中试平台申报有 1 份申报书待您办理，区级截止时间为 "
+                         "2026年12月31日 23:59（还有 5 个工作日）")
+    assert len(titles) == 3
+
+
+@pytest.mark.django_db
+def test_a_last_working_days_rule_in_a_year_without_data_is_reported(roles, submitted, open_call) -> None:
+    open_call.chain = [{"level": "district", "deadline": {"last_working_days": 5, "month": "2027-06"}},
+                       {"level": "city", "deadline": None}, {"level": "province", "deadline": None}]
+    open_call.save()
+    run = send_deadline_reminders(today=date(2026, 12, 20))
+    assert run.sent == []
+    assert run.errors == [("hubei-2026-provincial 武汉东湖新技术开发区经信部门: 没有 2027 年的官方节假日安排数据，"
+                           "请管理员在“节假日安排”中补充后再试")]

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.check_registration import refuse_mismatch
-from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.chain import in_call_area
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can

@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.check_registration import check_registration
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
-from zhongshi.applications.domain.queries.chain import in_call_area
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.chain import in_call_area
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
 from zhongshi.formversions.domain.check_answers import CheckResult, Issue, check_answers
 from zhongshi.formversions.domain.formdef import load_form
-from zhongshi.formversions.domain.paths import get_path
 from zhongshi.organisations.enums import HostOrgStatus
 from zhongshi.organisations.models import HostOrg
 

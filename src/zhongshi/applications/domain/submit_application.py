@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zhongshi.applications.domain.edit_application import StaleRevisionError, refuse_unapproved
-from zhongshi.applications.domain.queries.chain import first_level
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.models import Application, ApplicationRound
+from zhongshi.calls.domain.chain import ensure_submission_open, first_level
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 from zhongshi.formversions.domain.scan_answers import sensitive_key
@@ -40,6 +40,8 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise StaleRevisionError(current)
     if current.round == 0 and not current.call.is_open:  # a returned application may always come back
         raise DomainError(_("This call is closed."), code="call_closed")
+    if current.round == 0:  # seed 004 二（五）: a reserve round is submitted in its month's last working days
+        ensure_submission_open(current.call)
     confirmations = set(current.confirmed_sensitive or []) | set(confirm_sensitive or [])
     current.confirmed_sensitive = sorted(confirmations)
     report = build_report(current)
@@ -51,7 +53,7 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise NotSubmittableError(
             _("Please remove or confirm the %(count)s possibly sensitive items before submitting.")
             % {"count": len(report.unconfirmed_sensitive)}, report)
-    level = first_level(current)
+    level = first_level(current.call, current.host_org)
     if not level:
         raise DomainError(_("No authority of this call's review chain covers your organisation's location."),
                           code="no_reviewer")

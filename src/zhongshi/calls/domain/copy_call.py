@@ -36,6 +36,7 @@ def copy_call(*, user: Any, source: Call, code: str, title: str) -> Call:
                 status=CallStatus.CLOSED, notice=source.notice, builtin=False, published=False,
                 evidence=copy.deepcopy(source.evidence), conditions=copy.deepcopy(source.conditions),
                 checklist=copy.deepcopy(source.checklist), chain=copy.deepcopy(source.chain),
+                rounds=copy.deepcopy(source.rounds),
                 summary_columns=copy.deepcopy(source.summary_columns),
             )
             for attachment in source.attachments.order_by("pk"):

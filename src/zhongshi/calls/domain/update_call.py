@@ -9,7 +9,10 @@ edit form's (calls/interfaces/forms.py):
 - ``label.<condition id>`` and ``threshold.<key>``: a threshold's key is its condition's id, followed for a
   test inside an ``any``/``all`` group by the test's index in the group (``service_revenue.2``, nested
   groups ``x.1.0``); only numeric thresholds are editable (``eq false`` tests are not thresholds);
-- ``chain.<n>.level`` / ``chain.<n>.deadline``: the chain's rows in order, a row without a level is unused;
+- ``chain.<n>.level`` / ``.kind`` / ``.deadline`` / ``.days`` / ``.month``: the chain's rows in order, a row
+  without a level is unused; a level's deadline rule (calls/domain/chain.py) is a date and time (kind ``date``)
+  or the last ``days`` working days of the round's month, or of ``month`` for a call without rounds (kind
+  ``window``), or none; every rule is resolved by the working-days calendar before anything is saved;
 - ``evidence.<n>.key`` / ``.label`` / ``.required`` / ``.help`` / ``.remove``: the evidence rows, a new row has
   no key (one is generated), a blank row is ignored.
 
@@ -27,29 +30,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zhongshi.calls.domain.chain import (
+    LEVELS,
+    SHANGHAI,
+    DeadlineRule,
+    InvalidRule,
+    Round,
+    call_rounds,
+    level_name,
+    parse_days,
+    parse_moment,
+    parse_month,
+    resolve_rule,
+    show_deadline,
+    stored_rule,
+)
 from zhongshi.calls.enums import CallStatus
 from zhongshi.calls.models import Call, CallAttachment
-from zhongshi.core.domain.files import DOCX, OFD, PDF, XLSX, accept_upload, detect_content_type
+from zhongshi.core.domain.files import DOCX, OFD, PDF, XLSX, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-# The levels of a review chain, from the bottom up: an application goes up the chain in this order.
-LEVELS = ("district", "city", "province", "ministry")
-LEVEL_NAMES = {
-    "district": gettext_lazy("District level"),
-    "city": gettext_lazy("City level"),
-    "province": gettext_lazy("Provincial level"),
-    "ministry": gettext_lazy("Ministry level"),
-}
 OP_WORDS = {
     "gte": gettext_lazy("at least"),
     "gt": gettext_lazy("more than"),
@@ -75,40 +82,6 @@ class InvalidCallError(DomainError):
 
 
 # ---------------------------------------------------------------------------------------------- display
-
-
-def level_name(level: str) -> str:
-    return str(LEVEL_NAMES.get(level, level))
-
-
-def show_deadline(moment: datetime) -> str:
-    """2026年1月28日 23:59, in Beijing time."""
-    local = moment.astimezone(SHANGHAI)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
-
-
-def parse_deadline(value: Any) -> datetime | None:
-    """A deadline from the chain (ISO 8601) or from a form (a datetime); a naive one is Beijing time."""
-    if value is None or value == "":
-        return None
-    moment = value if isinstance(value, datetime) else parse_datetime(str(value).strip())
-    if moment is None:
-        raise ValueError(value)
-    return moment.replace(tzinfo=SHANGHAI) if moment.tzinfo is None else moment
-
-
-def chain_steps(call: Call) -> list[dict[str, Any]]:
-    """The chain for display: level, its name, its deadline (a datetime or None) and the deadline shown."""
-    steps = []
-    for step in call.chain or []:
-        level = str(step.get("level", ""))
-        try:
-            deadline = parse_deadline(step.get("deadline"))
-        except ValueError:
-            deadline = None
-        steps.append({"level": level, "name": level_name(level), "deadline": deadline,
-                      "shown": show_deadline(deadline) if deadline else ""})
-    return steps
 
 
 def fmt_number(value: Any) -> str:
@@ -302,15 +275,62 @@ def _new_conditions(call: Call, data: Mapping[str, Any], errors: list[DomainErro
 # ---------------------------------------------------------------------------------------------- chain
 
 
+def _row_rule(call: Call, index: int, row: Mapping[str, Any], old: Any,
+              errors: list[DomainError]) -> tuple[bool, DeadlineRule | None, Any]:
+    """(valid, rule, stored value) of a chain row: kind ``date`` (``deadline``), ``window`` (``days`` and, for a
+    call without rounds, ``month``) or ``none``; without ``kind`` the kind follows the values given."""
+    raw, days, month = row.get("deadline"), row.get("days"), row.get("month")
+    kind = str(row.get("kind") or "").strip()
+    if not kind:
+        kind = "window" if days not in (None, "") else "date" if raw not in (None, "") else "none"
+    if kind == "date":
+        try:
+            moment = parse_moment(raw)
+        except InvalidRule as exc:
+            errors.append(DomainError(exc.message, code="invalid_deadline", field=f"chain.{index}.deadline"))
+            return False, None, None
+        if moment is None:
+            errors.append(DomainError(_("Give the date and time of the deadline."), code="required",
+                                      field=f"chain.{index}.deadline"))
+            return False, None, None
+        return True, DeadlineRule(moment=moment), _stored_deadline(moment, old)
+    if kind == "window":
+        try:
+            number = parse_days(days)
+        except InvalidRule as exc:
+            errors.append(DomainError(exc.message, code="invalid_days", field=f"chain.{index}.days"))
+            return False, None, None
+        try:
+            year_month = parse_month(month) if month not in (None, "") else None
+        except InvalidRule as exc:
+            errors.append(DomainError(exc.message, code="invalid_month", field=f"chain.{index}.month"))
+            return False, None, None
+        if year_month is None and not call.rounds:
+            errors.append(DomainError(_("This call has no rounds: name the month of the last working days."),
+                                      code="no_month", field=f"chain.{index}.month"))
+            return False, None, None
+        rule = DeadlineRule(days=number, month=year_month)
+        return True, rule, stored_rule(rule)
+    if kind != "none":
+        errors.append(DomainError(_("Choose a date or the last working days of the month."), code="invalid_kind",
+                                  field=f"chain.{index}.kind"))
+        return False, None, None
+    if any(value not in (None, "") for value in (raw, days, month)):
+        errors.append(DomainError(_("You chose “no deadline” but gave one: choose the kind of deadline, or clear "
+                                    "what you typed."), code="kind_mismatch", field=f"chain.{index}.kind"))
+        return False, None, None
+    return True, None, None
+
+
 def _new_chain(call: Call, rows: list[Mapping[str, Any]], errors: list[DomainError]) -> list[dict[str, Any]]:
     old = {str(step.get("level")): step.get("deadline") for step in call.chain or []}
+    rounds: list[Round | None] = list(call_rounds(call)) or [None]
     chain: list[dict[str, Any]] = []
-    placed: list[tuple[int, str, datetime | None]] = []  # (row, level, deadline)
+    placed: list[tuple[int, str, list[datetime | None]]] = []  # (row, level, deadline in each round)
     for index, row in enumerate(rows):
         level = str(row.get("level") or "").strip()
-        raw = row.get("deadline")
         if not level:
-            if raw not in (None, ""):
+            if any(row.get(key) not in (None, "") for key in ("deadline", "days", "month")):
                 errors.append(DomainError(_("Choose the level of this deadline, or clear the deadline."),
                                           code="level_missing", field=f"chain.{index}.level"))
             continue
@@ -318,45 +338,46 @@ def _new_chain(call: Call, rows: list[Mapping[str, Any]], errors: list[DomainErr
             errors.append(DomainError(_("Unknown level %(level)s.") % {"level": level}, code="unknown_level",
                                       field=f"chain.{index}.level"))
             continue
-        if any(level == other for _row, other, _deadline in placed):
+        if any(level == other for _row, other, _deadlines in placed):
             errors.append(DomainError(
                 _("The %(level)s appears more than once in the review chain; a level may appear once.")
                 % {"level": level_name(level)}, code="duplicate_level", field=f"chain.{index}.level"))
             continue
-        try:
-            deadline = parse_deadline(raw)
-        except ValueError:
-            errors.append(DomainError(_("The deadline is not a date and time."), code="invalid_deadline",
-                                      field=f"chain.{index}.deadline"))
+        valid, rule, stored = _row_rule(call, index, row, old.get(level), errors)
+        if not valid:
             continue
-        if deadline is not None and not 2000 <= deadline.year <= 2100:
-            errors.append(DomainError(_("Please give a date between %(min)s and %(max)s.") % {"min": 2000, "max": 2100},
-                                      code="invalid_deadline", field=f"chain.{index}.deadline"))
+        try:  # resolved in every round by the working-days calendar: a year without data is an error
+            deadlines = [resolve_rule(rule, round_.key if round_ else None) for round_ in rounds]
+        except DomainError as exc:
+            errors.append(DomainError(exc.message, code=exc.code, field=f"chain.{index}.days"))
             continue
         if placed and LEVELS.index(level) < LEVELS.index(placed[-1][1]):
             errors.append(DomainError(
                 _("The %(later)s cannot come after the %(earlier)s: an application goes up the chain (district, "
                   "city, province, ministry).") % {"later": level_name(level), "earlier": level_name(placed[-1][1])},
                 code="level_order", field=f"chain.{index}.level"))
-        earlier: list[tuple[str, datetime]] = [(lvl, d) for _row, lvl, d in placed if d is not None]
-        # Compared to the minute, as they are shown and typed (23:59:59 of a seed is not after 23:59 typed).
-        if deadline is not None and earlier and _minute(deadline) < _minute(earlier[-1][1]):
-            earlier_level, earlier_deadline = earlier[-1]
-            errors.append(DomainError(
-                _("The deadline of the %(later)s (%(later_deadline)s) is earlier than that of the %(earlier)s "
-                  "(%(earlier_deadline)s); please adjust it.")
-                % {"later": level_name(level), "later_deadline": show_deadline(deadline),
-                   "earlier": level_name(earlier_level), "earlier_deadline": show_deadline(earlier_deadline)},
-                code="deadline_order", field=f"chain.{index}.deadline"))
-        placed.append((index, level, deadline))
-        chain.append({"level": level, "deadline": _stored_deadline(deadline, old.get(level))})
+        for number, deadline in enumerate(deadlines):
+            earlier = [(lvl, found[number]) for _row, lvl, found in placed if found[number] is not None]
+            # Compared to the minute, as they are shown and typed (23:59:59 of a seed is not after 23:59 typed).
+            if deadline is not None and earlier and _minute(deadline) < _minute(earlier[-1][1]):  # type: ignore[arg-type]
+                earlier_level, earlier_deadline = earlier[-1]
+                assert earlier_deadline is not None
+                errors.append(DomainError(
+                    _("The deadline of the %(later)s (%(later_deadline)s) is earlier than that of the %(earlier)s "
+                      "(%(earlier_deadline)s); please adjust it.")
+                    % {"later": level_name(level), "later_deadline": show_deadline(deadline),
+                       "earlier": level_name(earlier_level), "earlier_deadline": show_deadline(earlier_deadline)},
+                    code="deadline_order", field=f"chain.{index}.{'days' if rule and rule.is_window else 'deadline'}"))
+                break
+        placed.append((index, level, deadlines))
+        chain.append({"level": level, "deadline": stored})
     if not placed and not any(e.field and e.field.startswith("chain.") for e in errors):
         errors.append(DomainError(_("The review chain needs at least one level."), code="empty_chain",
                                   field="chain.0.level"))
     # Later apps refuse a chain that would strand what they hold (applications waiting at a removed level).
     from zhongshi.calls.signals import chain_changing
 
-    levels = [level for _row, level, _deadline in placed]
+    levels = [level for _row, level, _deadlines in placed]
     for _receiver, problems in chain_changing.send(sender=Call, call=call, levels=levels):
         errors.extend(DomainError(problem, code="level_in_use", field="chain.0.level") for problem in problems or [])
     return chain
@@ -366,13 +387,11 @@ def _minute(moment: datetime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
 
-def _stored_deadline(deadline: datetime | None, old: Any) -> str | None:
+def _stored_deadline(deadline: datetime, old: Any) -> str:
     """ISO 8601 in Beijing time; an unchanged deadline (the form shows minutes) keeps its seconds."""
-    if deadline is None:
-        return None
     try:
-        previous = parse_deadline(old)
-    except ValueError:
+        previous = parse_moment(old) if isinstance(old, str) else None
+    except InvalidRule:
         previous = None
     if previous is not None and _minute(previous) == _minute(deadline):
         return str(old)
@@ -464,9 +483,11 @@ def validate_title(title: str) -> list[DomainError]:
     return []
 
 
-def update_call(*, user: Any, call: Call, data: Mapping[str, Any]) -> tuple[Call, bool]:
-    """Apply an administrator's edit of ``call``; returns the saved call and whether a threshold changed (the
-    caller then judges the call's applications again: ``reevaluate_call``). Keys absent from ``data`` keep
+def update_call(*, user: Any, call: Call, data: Mapping[str, Any]) -> tuple[Call, dict[str, int] | None]:
+    """Apply an administrator's edit of ``call``; returns the saved call and, when a threshold changed, the
+    counts of the applications judged again by the new conditions (``{"eligible": …, "ineligible": …,
+    "unknown": …}``; None when no threshold changed). The re-judging happens here, in the same transaction:
+    the ``conditions_changed`` signal is answered by the applications app. Keys absent from ``data`` keep
     their value. Raises ``InvalidCallError`` (nothing is written) or ``NotAllowed``."""
     with transaction.atomic():
         call = Call.objects.select_for_update().get(pk=call.pk)
@@ -507,16 +528,21 @@ def update_call(*, user: Any, call: Call, data: Mapping[str, Any]) -> tuple[Call
             setattr(call, name, changes[name])
         if changed_fields:
             call.save(update_fields=changed_fields)
-    return call, thresholds_changed
+        counts = rejudge_call(call=call, actor=user) if thresholds_changed else None
+    return call, counts
+
+
+def rejudge_call(*, call: Call, actor: Any = None) -> dict[str, int]:
+    """Have the later apps judge the call's applications again by its conditions (the applications app answers
+    the ``conditions_changed`` signal with its counts); ``{}`` when nobody answers."""
+    from zhongshi.calls.signals import conditions_changed
+
+    replies: list[tuple[Any, Any]] = conditions_changed.send(sender=Call, call=call, actor=actor)
+    answers = [reply for _receiver, reply in replies if reply]
+    return dict(answers[0]) if answers else {}
 
 
 # ---------------------------------------------------------------------------------------------- attachments
-
-
-def detect_attachment_type(upload: Any) -> str | None:
-    """The file's type from its bytes: ``pdf``, ``docx``, ``xlsx`` or ``ofd`` (core/domain/files.py)."""
-    return {PDF: "pdf", DOCX: "docx", XLSX: "xlsx", OFD: "ofd"}.get(detect_content_type(upload) or "")
-
 
 def add_call_attachment(*, user: Any, call: Call, title: str, upload: UploadedFile) -> CallAttachment:
     """Attach a file to the call's notice (附件1 建设要求, 附件3 汇总表 …): PDF, DOCX, XLSX or OFD, checked by

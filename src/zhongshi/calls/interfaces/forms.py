@@ -1,6 +1,6 @@
 """Forms of the call pages. The edit form's inputs are named as update_call reads them (its docstring):
 ``title``, ``notice``, ``status``, ``version``, ``label.<condition>``, ``threshold.<key>``,
-``chain.<n>.level``/``.deadline``, ``evidence.<n>.key``/``.label``/``.required``/``.help``/``.remove``."""
+``chain.<n>.level``/``.kind``/``.deadline``/``.days``/``.month``, ``evidence.<n>.key``/``.label``/``.required``/``.help``/``.remove``."""
 
 from __future__ import annotations
 
@@ -13,15 +13,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zhongshi.calls.domain.update_call import (
-    LEVEL_NAMES,
-    LEVELS,
-    SHANGHAI,
-    condition_thresholds,
-    edit_version,
-    fmt_number,
-    parse_deadline,
-)
+from zhongshi.calls.domain.chain import LEVELS, SHANGHAI, InvalidRule, level_name, parse_moment
+from zhongshi.calls.domain.update_call import condition_thresholds, edit_version, fmt_number
 from zhongshi.calls.enums import CallStatus
 from zhongshi.calls.models import Call
 
@@ -58,16 +51,32 @@ class BeijingDateTimeField(forms.DateTimeField):
 
 
 def deadline_input(value: Any) -> str:
-    """A stored deadline as a datetime-local value in Beijing time (2026-01-28T23:59)."""
+    """A stored date deadline as a datetime-local value in Beijing time (2026-01-28T23:59); "" for a rule."""
+    if isinstance(value, dict):
+        return ""
     try:
-        moment = parse_deadline(value)
-    except ValueError:
+        moment = parse_moment(value)
+    except InvalidRule:
         return ""
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%dT%H:%M") if moment else ""
 
 
 def _level_choices() -> list[tuple[str, Any]]:
-    return [("", _("(not used)")), *[(level, LEVEL_NAMES[level]) for level in LEVELS]]
+    return [("", _("(not used)")), *[(level, level_name(level)) for level in LEVELS]]
+
+
+def _kind_choices() -> list[tuple[str, Any]]:
+    return [("none", _("No deadline")), ("date", _("A date and time")),
+            ("window", _("The last N working days of the month"))]
+
+
+def _rule_initial(value: Any) -> dict[str, str]:
+    """The inputs of a stored rule: kind, deadline, days, month."""
+    if isinstance(value, dict):
+        return {"kind": "window", "deadline": "", "days": str(value.get("last_working_days", "")),
+                "month": str(value.get("month") or "")}
+    deadline = deadline_input(value)
+    return {"kind": "date" if deadline else "none", "deadline": deadline, "days": "", "month": ""}
 
 
 class CallEditForm(forms.Form):
@@ -108,14 +117,26 @@ class CallEditForm(forms.Form):
         steps = list(call.chain or [])
         for index in range(len(LEVELS)):
             step = steps[index] if index < len(steps) else {}
-            level_name, deadline_name = f"chain.{index}.level", f"chain.{index}.deadline"
-            self.fields[level_name] = forms.ChoiceField(
-                label=_("Level %(number)s") % {"number": index + 1}, choices=_level_choices(), required=False,
+            number = index + 1
+            rule = _rule_initial(step.get("deadline"))
+            prefix = f"chain.{index}"
+            self.fields[f"{prefix}.level"] = forms.ChoiceField(
+                label=_("Level %(number)s") % {"number": number}, choices=_level_choices(), required=False,
                 initial=step.get("level", ""))
-            self.fields[deadline_name] = BeijingDateTimeField(
-                label=_("Deadline of level %(number)s") % {"number": index + 1}, required=False,
-                initial=deadline_input(step.get("deadline")))
-            self.chain_rows.append({"number": index + 1, "level": self[level_name], "deadline": self[deadline_name]})
+            self.fields[f"{prefix}.kind"] = forms.ChoiceField(
+                label=_("Kind of deadline of level %(number)s") % {"number": number}, choices=_kind_choices(),
+                required=False, initial=rule["kind"])
+            self.fields[f"{prefix}.deadline"] = BeijingDateTimeField(
+                label=_("Deadline of level %(number)s") % {"number": number}, required=False,
+                initial=rule["deadline"])
+            self.fields[f"{prefix}.days"] = forms.CharField(
+                label=_("Working days of level %(number)s") % {"number": number}, required=False, max_length=3,
+                initial=rule["days"], widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}))
+            self.fields[f"{prefix}.month"] = forms.CharField(
+                label=_("Month of level %(number)s") % {"number": number}, required=False, max_length=7,
+                initial=rule["month"], widget=forms.TextInput(attrs={"placeholder": "2026-12", "size": 8}))
+            self.chain_rows.append({"number": number, **{name: self[f"{prefix}.{name}"] for name in
+                                                         ("level", "kind", "deadline", "days", "month")}})
 
         requirements = [item for item in call.evidence or [] if isinstance(item, dict)]
         if self.is_bound:
@@ -165,7 +186,7 @@ class CallEditForm(forms.Form):
             "labels": {c["id"]: cleaned[f"label.{c['id']}"] for c in self.conditions},
             "thresholds": {t["test"].key: cleaned[f"threshold.{t['test'].key}"]
                            for c in self.conditions for t in c["tests"] if t["field"] is not None},
-            "chain": [{"level": cleaned[f"chain.{i}.level"], "deadline": cleaned[f"chain.{i}.deadline"]}
+            "chain": [{name: cleaned[f"chain.{i}.{name}"] for name in ("level", "kind", "deadline", "days", "month")}
                       for i in range(len(self.chain_rows))],
             "evidence": [{"key": cleaned[f"evidence.{i}.key"], "label": cleaned[f"evidence.{i}.label"],
                           "required": cleaned[f"evidence.{i}.required"], "help": cleaned[f"evidence.{i}.help"],

@@ -1,3 +1,4 @@
 from zhongshi.calls.models.call import Call, CallAttachment
+from zhongshi.calls.models.extension import DeadlineExtension
 
-__all__ = ["Call", "CallAttachment"]
+__all__ = ["Call", "CallAttachment", "DeadlineExtension"]

@@ -31,8 +31,13 @@ class Call(models.Model):
     conditions = models.JSONField(_("eligibility conditions"), default=list, blank=True)
     # The qualitative parts of the conditions, checked by reviewers: [{"id", "clause", "text"}].
     checklist = models.JSONField(_("reviewer checklist"), default=list, blank=True)
-    # The review chain, in order: [{"level": "district", "deadline": "2026-01-28T23:59:59+08:00"}, …].
+    # The review chain, in order: [{"level": "district", "deadline": <rule>}, …]; a rule is a date or datetime
+    # ("2026-01-28", "2026-01-28T23:59:59+08:00"), {"last_working_days": 5} (the end of the round's month's
+    # last working day; with "month": "2026-12" on a call without rounds) or null (calls/domain/chain.py).
     chain = models.JSONField(_("review chain"), default=list, blank=True)
+    # The rounds of a recurring call, by month: [{"month": "2026-06"}, {"month": "2026-12"}]; empty for a call
+    # of one round. A {"last_working_days": N} deadline falls in each round's month.
+    rounds = models.JSONField(_("rounds"), default=list, blank=True)
     # Columns of the recommendation summary sheet (附件3), by key (applications/interfaces/export_xlsx.py).
     summary_columns = models.JSONField(_("summary sheet columns"), default=list, blank=True)
     builtin = models.BooleanField(_("built in"), default=False)

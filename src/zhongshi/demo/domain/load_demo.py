@@ -106,15 +106,14 @@ def load_demo() -> list[DemoLogin]:
 
 
 def grant_demo_extensions() -> None:
-    """The seed's deadline (2026-01-28) has passed: as the 省经信厅 would, extend the district and city levels
-    of the Hubei call so that the demo's reviewers can act (recorded like any extension)."""
+    """The seed's deadline (2026-01-28) has passed: as the 省经信厅 would, extend the district level of
+    the Hubei call so that the demo's reviewers can act (recorded like any extension)."""
     from datetime import datetime, timedelta
 
     from django.utils import timezone
 
-    from zhongshi.calls.models import Call
-    from zhongshi.reviews.domain.deadlines import grant_extension
-    from zhongshi.reviews.models import DeadlineExtension
+    from zhongshi.calls.domain.chain import grant_extension
+    from zhongshi.calls.models import Call, DeadlineExtension
 
     call = Call.objects.filter(code="hubei-2026-provincial").first()
     province = User.objects.filter(username="hubei").first()
@@ -122,9 +121,9 @@ def grant_demo_extensions() -> None:
         return
     year_end = datetime(2026, 12, 31, 23, 59, tzinfo=timezone.get_current_timezone())
     deadline = max(year_end, timezone.now() + timedelta(days=30))
-    for level in ("district", "city"):
-        grant_extension(user=province, call=call, level=level, deadline=deadline,
-                        reason="演示环境：原截止时间2026年1月28日已过，延长至年底以便演示审核流程")
+    # Seed 000 sets the district level's deadline only (于1月28日前); the city and the province have none.
+    grant_extension(user=province, call=call, level="district", deadline=deadline,
+                    reason="演示环境：原截止时间2026年1月28日已过，延长至年底以便演示审核流程")
 
 
 def load_demo_applications() -> None:

@@ -11,19 +11,20 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.queries.chain import (
-    acting_authority,
-    first_level,
-    is_deciding_level,
-    next_level,
-)
 from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.chain import (
+    acting_authority,
+    ensure_before_deadline,
+    first_level,
+    is_deciding_level,
+    level_name,
+    next_level,
+)
 from zhongshi.core.domain.files import JPEG, OFD, PDF, PNG, accept_upload
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.organisations.models import Authority
-from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, ensure_before_deadline
 from zhongshi.reviews.domain.notify_steps import notify_step
 from zhongshi.reviews.enums import ReviewAction
 from zhongshi.reviews.models import RecommendationLetter, ReviewStep
@@ -43,7 +44,7 @@ def _ensure_actor(user: Any, application: Application) -> Authority:
     if application.status != ApplicationStatus.SUBMITTED:
         raise DomainError(_("This application is not waiting for a review (it is %(status)s).")
                           % {"status": application.get_status_display()}, code="not_under_review")
-    authority = acting_authority(application)
+    authority = acting_authority(application.call, application.host_org, application.current_level)
     if authority is None or getattr(user, "authority_id", None) != authority.pk:
         raise NotAllowed(_("This application is not with your authority."))
     return authority
@@ -62,7 +63,7 @@ def _record(application: Application, *, user: Any, authority: Authority, level:
             letter: RecommendationLetter | None = None, also: Sequence[str] = ()) -> ReviewStep:
     """Move the application (applications/domain/transitions.py) and record the step of ``level``."""
     move_application(application=application, move=action, actor=user, level=to_level, also=also,
-                     message=f"{LEVEL_NAMES.get(level, level)} {ReviewAction(action).label}：{opinion}")
+                     message=f"{level_name(level)} {ReviewAction(action).label}：{opinion}")
     step = ReviewStep.objects.create(
         application=application, round=application.round, level=level, authority=authority, action=action,
         opinion=opinion, checklist=checklist or {}, return_reasons=return_reasons or {}, order=order, letter=letter,
@@ -80,16 +81,16 @@ def review_application(*, user: Any, application: Application, action: str, opin
     revision (back to the applicant, reasons per section), or not recommend (with reason)."""
     current = _lock(application)
     authority = _ensure_actor(user, current)
-    if is_deciding_level(current):
+    if is_deciding_level(current.call, current.host_org, current.current_level):
         raise DomainError(_("At this level the application is decided, not recommended."), code="wrong_action")
-    ensure_before_deadline(current.call, current.current_level, authority)
+    ensure_before_deadline(current.call, current.current_level, authority, at=current.submitted_at)
     _ensure_revision(current, revision)
     opinion = (opinion or "").strip()
     reasons = {k: v.strip() for k, v in (return_reasons or {}).items() if v and v.strip()}
     level = current.current_level
     to_level = ""
     if action == ReviewAction.RECOMMEND:
-        if level != first_level(current):
+        if level != first_level(current.call, current.host_org):
             raise DomainError(_("At this level recommended applications are forwarded together, with the "
                                 "recommendation letter."), code="wrong_action")
         if not opinion:
@@ -99,7 +100,7 @@ def review_application(*, user: Any, application: Application, action: str, opin
         if missing:
             raise DomainError(_("Confirm the preliminary review of %(items)s before recommending.")
                               % {"items": "、".join(missing)}, code="checklist", field="checklist")
-        to_level = next_level(current) or level
+        to_level = next_level(current.call, current.host_org, level) or level
     elif action == ReviewAction.RETURN:
         if not reasons and not opinion:
             raise DomainError(_("Please give the reasons for the return, per section."), code="required",
@@ -138,11 +139,11 @@ def forward_applications(*, user: Any, applications: Sequence[Application], lett
     if len({a.call_id for a in locked}) != 1 or len({a.current_level for a in locked}) != 1 or len(authorities) != 1:
         raise DomainError(_("Forward the applications of one call and one level together."), code="mixed")
     first = locked[0]
-    authority = acting_authority(first)
+    authority = acting_authority(first.call, first.host_org, first.current_level)
     assert authority is not None
-    if is_deciding_level(first):
+    if is_deciding_level(first.call, first.host_org, first.current_level):
         raise DomainError(_("At this level the applications are decided, not forwarded."), code="wrong_action")
-    ensure_before_deadline(first.call, first.current_level, authority)
+    ensure_before_deadline(first.call, first.current_level, authority, at=first.submitted_at)
     stored = store_letter(user=user, call=first.call, authority=authority, upload=letter)
     # A later batch continues the authority's recommendation order for the call.
     from django.db.models import Max
@@ -154,7 +155,7 @@ def forward_applications(*, user: Any, applications: Sequence[Application], lett
         level = current.current_level
         current.recommendation_order = order
         steps.append(_record(current, user=user, authority=authority, level=level, action=ReviewAction.FORWARD,
-                             to_level=next_level(current) or level, opinion=opinion.strip(), order=order,
+                             to_level=next_level(current.call, current.host_org, level) or level, opinion=opinion.strip(), order=order,
                              letter=stored, also=["recommendation_order"]))
     return steps
 
@@ -165,9 +166,9 @@ def decide_application(*, user: Any, application: Application, approve: bool, re
     """The deciding level (the province for a provincial call) approves or rejects, with reasons."""
     current = _lock(application)
     authority = _ensure_actor(user, current)
-    if not is_deciding_level(current):
+    if not is_deciding_level(current.call, current.host_org, current.current_level):
         raise DomainError(_("This level recommends; the decision is taken above."), code="wrong_action")
-    ensure_before_deadline(current.call, current.current_level, authority)
+    ensure_before_deadline(current.call, current.current_level, authority, at=current.submitted_at)
     _ensure_revision(current, revision)
     reasons = (reasons or "").strip()
     if not reasons:

@@ -8,8 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.queries.chain import acting_authority
-from zhongshi.reviews.domain.deadlines import LEVEL_NAMES
+from zhongshi.calls.domain.chain import acting_authority, level_name
 from zhongshi.reviews.enums import ReviewAction
 
 if TYPE_CHECKING:
@@ -34,7 +33,7 @@ def on_application_moved(sender: object, *, application: Any, move: str, **kwarg
 def notify_submitted_to_authority(application: Any) -> None:
     from zhongshi.notifications.domain.notify import notify, recipients_for_authority
 
-    authority = acting_authority(application)
+    authority = acting_authority(application.call, application.host_org, application.current_level)
     if authority is not None:
         notify(users=recipients_for_authority(authority), kind="application_submitted",
                title=_("%(platform)s was submitted for preliminary review") % {"platform": application.platform_name},
@@ -58,10 +57,10 @@ def notify_step(step: ReviewStep) -> None:
     notify(users=recipients_for_host_org(application.host_org), kind=kind, title=title, body=body,
            url=reverse("applications:application_detail", args=[application.pk]))
     if application.status == "submitted" and application.current_level:
-        holder = acting_authority(application)
+        holder = acting_authority(application.call, application.host_org, application.current_level)
         if holder is not None:
             notify(users=recipients_for_authority(holder), kind="application_submitted",
                    title=_("%(platform)s awaits your review (%(level)s)") % {
                        "platform": application.platform_name,
-                       "level": LEVEL_NAMES.get(application.current_level, application.current_level)},
+                       "level": level_name(application.current_level)},
                    body=body, url=reverse("reviews:review", args=[application.pk]))

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
+from zhongshi.calls.domain.chain import effective_deadline, end_of_day, level_name, show_deadline
 from zhongshi.calls.models import Call
+from zhongshi.core.errors import DomainError
 from zhongshi.organisations.models import Authority
 from zhongshi.reference.domain.working_days import CalendarUnknown, working_days_between
-from zhongshi.reviews.domain.deadlines import LEVEL_NAMES, effective_deadline, show
 from zhongshi.reviews.models import DeadlineReminder
 
 REMIND_AT = (5, 3, 1)  # working days before the deadline
@@ -47,7 +48,11 @@ def send_deadline_reminders(today: date | None = None) -> ReminderRun:
                 count = pending.filter(host_org__district__path__startswith=authority.path).count()
                 if not count:
                     continue
-                deadline = effective_deadline(call, level, authority)
+                try:  # the deadline of the round in effect today
+                    deadline = effective_deadline(call, level, authority, at=end_of_day(today))
+                except DomainError as exc:
+                    run.errors.append(f"{call.code} {authority.name}: {exc.message}")
+                    continue
                 if deadline is None or timezone.localtime(deadline).date() < today:
                     continue
                 try:
@@ -65,8 +70,8 @@ def send_deadline_reminders(today: date | None = None) -> ReminderRun:
                     continue  # already reminded
                 title = _("%(count)s applications of %(call)s wait for you; the %(level)s deadline is %(deadline)s "
                           "(%(left)s working days left)") % {
-                    "count": count, "call": call.title, "level": LEVEL_NAMES.get(level, level),
-                    "deadline": show(deadline), "left": left}
+                    "count": count, "call": call.title, "level": level_name(level),
+                    "deadline": show_deadline(deadline), "left": left}
                 notify(users=recipients_for_authority(authority), kind="deadline_reminder", title=title,
                        url=reverse("reviews:queue"))
                 run.sent.append(f"{call.code} {authority.name} {left}")

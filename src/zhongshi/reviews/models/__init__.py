@@ -1,4 +1,4 @@
 from zhongshi.reviews.models.notice import Notice, Objection
-from zhongshi.reviews.models.review import DeadlineExtension, DeadlineReminder, RecommendationLetter, ReviewStep
+from zhongshi.reviews.models.review import DeadlineReminder, RecommendationLetter, ReviewStep
 
-__all__ = ["DeadlineExtension", "DeadlineReminder", "Notice", "Objection", "RecommendationLetter", "ReviewStep"]
+__all__ = ["DeadlineReminder", "Notice", "Objection", "RecommendationLetter", "ReviewStep"]

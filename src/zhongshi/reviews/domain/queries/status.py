@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.queries.chain import acting_authority
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application
-from zhongshi.reviews.domain.deadlines import effective_deadline, show
+from zhongshi.calls.domain.chain import acting_authority, deadline_and_text, show_deadline
 from zhongshi.reviews.enums import NoticeStatus, ReviewAction
 from zhongshi.reviews.models import ReviewStep
 
@@ -28,8 +27,9 @@ def describe_status(application: Application) -> StatusLine:
         return StatusLine(_("Draft"), "warning", _("Not submitted yet. Complete every section, upload the evidence, "
                                                    "then check and submit."))
     if status == ApplicationStatus.SUBMITTED:
-        authority = acting_authority(application)
-        deadline = effective_deadline(application.call, application.current_level, authority)
+        authority = acting_authority(application.call, application.host_org, application.current_level)
+        deadline, shown = deadline_and_text(application.call, application.current_level, authority,
+                                            at=application.submitted_at)
         name = authority.name if authority else "—"
         texts = {
             "district": _("Submitted. %(authority)s is carrying out the preliminary review (完整性、规范性、真实性)."),
@@ -40,7 +40,7 @@ def describe_status(application: Application) -> StatusLine:
         }
         text = texts.get(application.current_level, texts["province"]) % {"authority": name}
         if deadline is not None:
-            text += " " + _("Deadline of this level: %(deadline)s.") % {"deadline": show(deadline)}
+            text += " " + _("Deadline of this level: %(deadline)s.") % {"deadline": shown}
         badges = {"district": _("Preliminary review by the district"), "city": _("With the city"),
                   "province": _("With the province"), "ministry": _("With the ministry")}
         return StatusLine(badges.get(application.current_level, _("Under review")), "info", text)
@@ -66,7 +66,7 @@ def describe_status(application: Application) -> StatusLine:
     if notice is not None:
         return StatusLine(_("Approved, in public notice"), "success",
                           _("Approved by %(authority)s and in the public notice until %(end)s.")
-                          % {"authority": who, "end": show(notice.ends_at)})
+                          % {"authority": who, "end": show_deadline(notice.ends_at)})
     decided = [s for s in [last] if s and s.action == ReviewAction.APPROVE]
     return StatusLine(_("Approved"), "success",
                       _("Approved by %(authority)s: %(opinion)s The public notice follows.")
