@@ -27,13 +27,6 @@ NAMED = re.compile(rf"^(?:zhongshi\.({_APPS})(?:\..*)?|({_APPS})[.:][A-Za-z_][\w
 
 # Violations owned by other helpers of issue 8, to be removed by the lead after merging their branches.
 # Each is (module, app it names). A strict xfail below turns into a failure once the violation is gone.
-KNOWN_VIOLATIONS = {
-    # helper `chain` (calls/*): the call page asks `can(user, "applications.add_application")` to offer
-    # "apply"; the applications app should contribute that button (a registry or panel of calls).
-    ("calls/views.py", "applications"): "chain",
-}
-
-
 def apps_in_tree() -> list[str]:
     return sorted(p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists())
 
@@ -95,14 +88,7 @@ def test_every_app_has_its_place_in_the_order() -> None:
 
 @pytest.mark.parametrize("app", [app for app in ORDER if (SRC / app).is_dir()])
 def test_an_app_names_only_earlier_apps(app) -> None:
-    found = {key: where for key, where in violations(app).items() if key not in KNOWN_VIOLATIONS}
-    assert found == {}
-
-
-@pytest.mark.parametrize(("module", "other"), sorted(KNOWN_VIOLATIONS))
-@pytest.mark.xfail(strict=True, reason="a known violation owned by another helper of issue 8")
-def test_known_violations_are_gone(module, other) -> None:
-    assert (module, other) not in violations(module.split("/")[0])
+    assert violations(app) == {}
 
 
 def test_the_scanner_sees_every_way_of_naming_an_app() -> None:

@@ -9,13 +9,30 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from zhongshi.applications import home  # noqa: F401  (registers its home-page contributor)
+        from zhongshi.calls.actions import register_call_action
         from zhongshi.calls.signals import chain_changing, conditions_changed
         from zhongshi.core.navigation import NavItem, register_navigation
 
         register_navigation(NavItem(_("Applications"), "applications:application_list",
                                     "applications.list_application", position=20))
+        register_call_action(_apply_action)
         conditions_changed.connect(_rejudge, dispatch_uid="applications.rejudge")
         chain_changing.connect(_levels_in_use, dispatch_uid="applications.levels_in_use")
+
+
+def _apply_action(user: object, call: object) -> object:
+    """The call page's "apply" button, for whoever may start an application to an open call."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from zhongshi.calls.actions import CallAction
+    from zhongshi.core.permissions import can
+
+    if not (call.is_open and can(user, "applications.add_application")):  # type: ignore[attr-defined]
+        return None
+    return CallAction(label=_("Apply to this call"), url=reverse("applications:application_start",
+                                                                 args=[call.code]),  # type: ignore[attr-defined]
+                      testid="apply", primary=True)
 
 
 def _rejudge(sender: object, *, call: object, actor: object = None, **kwargs: object) -> dict[str, int]:

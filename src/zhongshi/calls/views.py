@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
+from zhongshi.calls.actions import call_actions
 from zhongshi.calls.domain.chain import chain_steps, round_names, submission_window
 from zhongshi.calls.domain.copy_call import copy_call
 from zhongshi.calls.domain.update_call import (
@@ -96,7 +97,7 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
             "form_title": _form_title(call.form_code),
             "can_change": can(user, "calls.change_call", call),
             "can_copy": can(user, "calls.copy_call", call),
-            "can_apply": call.is_open and can(user, "applications.add_application"),
+            "actions": call_actions(user, call),
         })
         return context
 
