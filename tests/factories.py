@@ -110,8 +110,9 @@ def example_answers(host_org: HostOrg | None = None) -> dict:
     if host_org is None:
         return answers
     from zhongshi.applications.domain.check_registration import fill_registration
+    from zhongshi.formversions.domain.formdef import load_form
 
-    return fill_registration(answers, host_org)
+    return fill_registration(answers, host_org, load_form("hubei-2026"))
 
 
 def call(code: str = "hubei-2026-provincial"):
@@ -128,11 +129,12 @@ def application(host_org: HostOrg | None = None, *, answers: dict | None = None,
     from zhongshi.applications.domain.check_registration import fill_registration
     from zhongshi.applications.domain.reevaluate_call import update_eligibility
     from zhongshi.applications.models import Application
+    from zhongshi.formversions.domain.formdef import load_form
 
     host_org = host_org or HostOrgFactory()
     answers = example_answers() if answers is None else answers
     if registered and isinstance(answers, dict) and isinstance(answers.get("basic"), dict):
-        answers = fill_registration(answers, host_org)
+        answers = fill_registration(answers, host_org, load_form("hubei-2026"))
     application = Application.objects.create(
         call=call(kwargs.pop("call_code", "hubei-2026-provincial")), host_org=host_org,
         form_code="hubei-2026", answers=answers, platform_name=answers.get("basic", {}).get("platform_name", ""),

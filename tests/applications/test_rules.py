@@ -111,5 +111,6 @@ def test_import_refuses_a_pending_organisation(tmp_path, capsys) -> None:
     assert command.value.returncode == 1
     assert str(command.value) == (f"{org.name}（{org.credit_code}）尚未通过所在区经信部门的审核；"
                                   "只有审核通过的依托单位才能申报。")
-    assert "basic.host_org.credit_code  [host_org_not_approved]  依托单位尚未通过审核。" in capsys.readouterr().err
+    assert (f"basic.host_org.credit_code  [host_org_not_approved]  {org.name}（{org.credit_code}）尚未通过所在区经信部门的审核；"
+            "只有审核通过的依托单位才能申报。") in capsys.readouterr().err
     assert Application.objects.count() == 0

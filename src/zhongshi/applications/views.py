@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
-from zhongshi.applications.domain.check_registration import REGISTERED_PATHS, fill_registration
+from zhongshi.applications.domain.check_registration import fill_registration, registered_paths
 from zhongshi.applications.domain.edit_application import StaleRevisionError, create_application, save_answers
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
@@ -163,7 +163,7 @@ class ApplicationEditView(ApplicationObjectMixin, View):
         context = {
             "application": application, "form": form, "section": section, "revision": revision,
             "fields_html": render_section(form, section, answers, issues, report.result.computed,
-                                          locked=REGISTERED_PATHS),
+                                          locked=registered_paths(form)),
             "steps": report.sections, "section_state": report.sections[index],
             "previous": form.sections[index - 1] if index > 0 else None,
             "next": form.sections[index + 1] if index + 1 < len(form.sections) else None,
@@ -182,7 +182,8 @@ class ApplicationEditView(ApplicationObjectMixin, View):
         try:
             if any(f.type != "file_list" for f in step.fields):
                 answers[step.key] = parse_section(form, step, request.POST)
-            answers = fill_registration(apply_row_actions(form, answers, request.POST), application.host_org)
+            answers = fill_registration(apply_row_actions(form, answers, request.POST), application.host_org,
+                                        form)
         except BadPostError as exc:  # a crafted name or index: 400, the stored draft as it was
             if autosave:
                 return JsonResponse({"ok": False, "code": exc.code, "message": exc.message}, status=400)

@@ -22,6 +22,7 @@ from zhongshi.applications.domain.import_application import ImportRefusedError, 
 from zhongshi.applications.domain.queries.check_file import check_application_data
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
 from zhongshi.applications.models import Application
+from zhongshi.formversions.domain.formdef import load_form
 
 ROOT = Path(__file__).resolve().parents[3]
 CREDIT_CODE = "91420100MA4KQ7T8XT"  # the complete example's
@@ -100,7 +101,7 @@ def test_fill_registration_overwrites_identity_and_location_only(org) -> None:
     answers = factories.example_answers()
     answers["basic"]["host_org"] = {"name": "别人", "credit_code": "X", "unit_type": "国企"}
     answers["basic"]["location"] = dict(HANGZHOU)
-    filled = fill_registration(answers, org)
+    filled = fill_registration(answers, org, load_form("hubei-2026"))
     assert filled["basic"]["host_org"] == {"name": org.name, "credit_code": org.credit_code, "unit_type": "国企"}
     assert filled["basic"]["location"] == {"province": "湖北省", "city": "武汉市", "district": "武汉东湖新技术开发区"}
     assert answers["basic"]["host_org"]["name"] == "别人"  # a copy: the caller's answers are untouched
@@ -182,3 +183,37 @@ def test_import_refuses_more_rows_than_a_table_allows(org) -> None:
         import_application(call=factories.call(), data=data)
     assert codes(info.value.result.errors) == [("service.service_projects", "too_many_rows")]
     assert Application.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_check_application_judges_a_pending_organisation_as_the_import_does() -> None:
+    org = factories.HostOrgFactory(status="pending")
+    data = factories.example_answers(org)
+    result = check_application_data(factories.call(), data)
+    assert [(e["path"], e["code"]) for e in result["errors"]] == [("basic.host_org.credit_code",
+                                                                   "host_org_not_approved")]
+    assert result["submittable"] is False
+
+
+@pytest.mark.django_db
+def test_import_stores_the_registered_identity_even_when_the_file_types_the_code_in_lower_case() -> None:
+    org = factories.HostOrgFactory()
+    data = factories.example_answers(org)
+    data["basic"]["host_org"]["credit_code"] = org.credit_code.lower()
+    application = import_application(call=factories.call(), data=data)
+    assert application.answers["basic"]["host_org"]["credit_code"] == org.credit_code
+
+
+@pytest.mark.django_db
+def test_the_registration_fields_are_found_by_role_in_another_form_kind() -> None:
+    from zhongshi.applications.domain.check_registration import registered_paths
+    from zhongshi.formversions.domain.formdef import load_form_file
+
+    form = load_form_file(Path(__file__).parents[2] / "formversions" / "data" / "example-quarterly-update.yaml")
+    assert registered_paths(form) == frozenset({"platform.host_org.name", "platform.host_org.credit_code"})
+    assert registered_paths(load_form("hubei-2026")) == frozenset({
+        "basic.host_org.name", "basic.host_org.credit_code", "basic.location.province", "basic.location.city",
+        "basic.location.district"})
+    org = factories.HostOrgFactory()
+    filled = fill_registration({"platform": {"host_org": {"name": "别的公司"}}}, org, form)
+    assert filled == {"platform": {"host_org": {"name": org.name, "credit_code": org.credit_code}}}

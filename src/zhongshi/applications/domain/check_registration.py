@@ -5,7 +5,9 @@ The web form fills these fields from the registration and shows them read-only (
 saving, importing and submitting refuse answers that disagree (``check_registration``), each issue at its
 field's path with a Chinese message; ``check-application`` judges them as an import would when an
 organisation with the file's credit code is registered, and otherwise judges only the call's area.
-The paths are the ones contracts.md §2 fixes for every application file.
+The fields are found by their role in the form definition (``host_org_name``, ``host_org_credit_code`` and
+``location`` with its parts by ``region_level``: formversions/kinds.yaml), so any form version is judged; a form
+that declares none of these roles is left as it is.
 """
 
 from __future__ import annotations
@@ -17,17 +19,30 @@ from django.utils.translation import gettext as _
 
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
-from zhongshi.formversions.domain.check_answers import Issue, is_empty
-from zhongshi.formversions.domain.paths import get_path
-from zhongshi.organisations.enums import RegionLevel
+from zhongshi.formversions.domain.check_answers import Issue
+from zhongshi.formversions.domain.formdef import FieldDef, FormDef, load_form
+from zhongshi.formversions.domain.paths import get_path, is_empty
+from zhongshi.organisations.enums import HostOrgStatus, RegionLevel
 from zhongshi.organisations.models import HostOrg, Region
 
 LOCATION_PARTS = ("province", "city", "district")
-HOST_NAME = "basic.host_org.name"
-HOST_CREDIT_CODE = "basic.host_org.credit_code"
-LOCATION = "basic.location"
-# Inputs the web form shows read-only: the registration decides them.
-REGISTERED_PATHS = frozenset({HOST_NAME, HOST_CREDIT_CODE, *(f"{LOCATION}.{part}" for part in LOCATION_PARTS)})
+
+
+def _location_parts(form: FormDef) -> tuple[FieldDef | None, dict[str, str]]:
+    """The ``location`` group and the key of each of its parts by region level (province, city, district)."""
+    group = form.role_field("location")
+    if group is None:
+        return None, {}
+    return group, {part.region_level: part.key for part in group.fields if part.region_level in LOCATION_PARTS}
+
+
+def registered_paths(form: FormDef) -> frozenset[str]:
+    """The inputs the web form shows read-only: the registration decides them."""
+    group, parts = _location_parts(form)
+    paths = {*form.role_paths("host_org_name"), *form.role_paths("host_org_credit_code")}
+    if group is not None:
+        paths |= {f"{group.path}.{key}" for key in parts.values()}
+    return frozenset(paths)
 
 
 class RegistrationMismatchError(DomainError):
@@ -49,17 +64,26 @@ def registered_location(host_org: HostOrg) -> dict[str, str]:
     return location
 
 
-def fill_registration(answers: dict[str, Any], host_org: HostOrg) -> dict[str, Any]:
+def fill_registration(answers: dict[str, Any], host_org: HostOrg, form: FormDef) -> dict[str, Any]:
     """The answers with 依托单位, its credit code and 所在地 taken from the registration (a copy)."""
     filled = copy.deepcopy(answers)
-    basic = filled.get("basic")
-    if not isinstance(basic, dict):
-        basic = filled["basic"] = {}
-    host = basic.get("host_org")
-    host = {**host} if isinstance(host, dict) else {}
-    host.update({"name": host_org.name, "credit_code": host_org.credit_code})
-    basic["host_org"] = host
-    basic["location"] = registered_location(host_org)
+    values: list[tuple[str, str | None]] = [(path, host_org.name) for path in form.role_paths("host_org_name")]
+    values += [(path, host_org.credit_code) for path in form.role_paths("host_org_credit_code")]
+    group, parts = _location_parts(form)
+    if group is not None:
+        registered = registered_location(host_org)
+        values += [(f"{group.path}.{key}", registered.get(level)) for level, key in parts.items()]
+    for path, value in values:
+        *parents, key = path.split(".")
+        target = filled
+        for part in parents:
+            if not isinstance(target.get(part), dict):
+                target[part] = {}
+            target = target[part]
+        if value is None:
+            target.pop(key, None)  # a city without districts has no 区
+        else:
+            target[key] = value
     return filled
 
 
@@ -67,83 +91,107 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _identity_issues(host_org: HostOrg, answers: Any) -> list[Issue]:
+def _identity_issues(form: FormDef, host_org: HostOrg, answers: Any) -> list[Issue]:
     issues = []
-    for path, registered, label in ((HOST_NAME, host_org.name, _("host organisation")),
-                                    (HOST_CREDIT_CODE, host_org.credit_code, _("unified social credit code"))):
-        given = get_path(answers, path)
-        if is_empty(given):
-            continue  # the form's own check says it is required
-        if _text(given).upper() != registered.upper():
-            issues.append(Issue(path, "host_org_mismatch",
-                                _("“%(label)s” must be the registered organisation's: %(registered)s "
-                                  "(the application says “%(given)s”).")
-                                % {"label": label, "registered": registered, "given": str(given)[:200]}))
+    for role, registered, label in (("host_org_name", host_org.name, _("host organisation")),
+                                    ("host_org_credit_code", host_org.credit_code, _("unified social credit code"))):
+        for path in form.role_paths(role):
+            given = get_path(answers, path)
+            if is_empty(given):
+                continue  # the form's own check says it is required
+            if _text(given).upper() != registered.upper():  # a credit code typed in lower case is the same
+                issues.append(Issue(path, "host_org_mismatch",
+                                    _("“%(label)s” must be the registered organisation's: %(registered)s "
+                                      "(the application says “%(given)s”).")
+                                    % {"label": label, "registered": registered, "given": str(given)[:200]}))
     return issues
 
 
-def _location_issues(host_org: HostOrg, answers: Any) -> list[Issue]:
-    registered = registered_location(host_org)
-    given = get_path(answers, LOCATION)
+def _given_location(form: FormDef, answers: Any) -> tuple[str, dict[str, str]]:
+    """The location group's path and its answered parts by region level."""
+    group, parts = _location_parts(form)
+    if group is None:
+        return "", {}
+    given = get_path(answers, group.path)
     given = given if isinstance(given, dict) else {}
-    if all(is_empty(given.get(part)) for part in LOCATION_PARTS):
+    return group.path, {level: _text(given.get(key)) for level, key in parts.items()}
+
+
+def _location_issues(form: FormDef, host_org: HostOrg, answers: Any) -> list[Issue]:
+    path, given = _given_location(form, answers)
+    _group, parts = _location_parts(form)
+    if not path or not any(given.values()):
         return []  # required: the form's own check
-    for part in LOCATION_PARTS:
-        if _text(given.get(part)) != registered.get(part, ""):
-            return [Issue(f"{LOCATION}.{part}", "location_mismatch",
+    registered = registered_location(host_org)
+    for level in LOCATION_PARTS:
+        if level in parts and given.get(level, "") != registered.get(level, ""):
+            return [Issue(f"{path}.{parts[level]}", "location_mismatch",
                           _("The location must be the host organisation's registered division, %(registered)s "
                             "(the application says “%(given)s”).")
-                          % {"registered": "".join(registered.values()),
-                             "given": "".join(_text(given.get(p)) for p in LOCATION_PARTS)[:200]})]
+                          % {"registered": "".join(registered.values()), "given": "".join(given.values())[:200]})]
     return []
 
 
-def _area_issues(call: Call, answers: Any) -> list[Issue]:
+def _area_issues(form: FormDef, call: Call, answers: Any) -> list[Issue]:
     """所在地 outside the call's area (its issuer's division), at the first part that leaves it."""
     if call.issuer_id is None:
         return []
     area = call.issuer.region if call.issuer is not None else None
-    given = get_path(answers, LOCATION)
-    if area is None or not isinstance(given, dict):
+    path, given = _given_location(form, answers)
+    _group, parts = _location_parts(form)
+    if area is None or not path:
         return []
     parent: Region | None = None
-    for part in LOCATION_PARTS:
-        name = _text(given.get(part))
+    for level in LOCATION_PARTS:
+        name = given.get(level, "")
         if not name:
             return []
-        query = Region.objects.filter(name=name, level=part)
+        query = Region.objects.filter(name=name, level=level)
         region = (query.filter(parent=parent) if parent is not None else query).order_by("path").first()
         if region is None:
             return []  # not a division of that level: the form's own check (invalid_region)
         if not (region.path.startswith(area.path) or area.path.startswith(region.path)):
-            return [Issue(f"{LOCATION}.{part}", "outside_call_area",
+            return [Issue(f"{path}.{parts[level]}", "outside_call_area",
                           _("This call takes applications from %(area)s only; the location “%(given)s” lies outside it.")
-                          % {"area": area.name, "given": "".join(_text(given.get(p)) for p in LOCATION_PARTS)[:200]})]
+                          % {"area": area.name, "given": "".join(given.values())[:200]})]
         if region.path.startswith(area.path):
             return []  # inside the area: its parts below are the form's and the registration's concern
         parent = region
     return []
 
 
+def _approval_issues(form: FormDef, host_org: HostOrg) -> list[Issue]:
+    if host_org.status == HostOrgStatus.APPROVED:
+        return []
+    path = form.role_path("host_org_credit_code") or "form"
+    return [Issue(path, "host_org_not_approved",
+                  _("%(org)s (%(code)s) has not been approved by its district yet; only an approved host organisation "
+                    "may apply.") % {"org": host_org.name, "code": host_org.credit_code})]
+
+
 def check_registration(*, call: Call, host_org: HostOrg | None, answers: Any) -> list[Issue]:
-    """Where the answers disagree with the registration (when ``host_org`` is given) or leave the call's area."""
+    """Where the answers disagree with the registration (when ``host_org`` is given: its approval, identity and
+    location) or leave the call's area. The fields are read by role from the call's form."""
+    form = load_form(call.form_code)
     issues: list[Issue] = []
     if host_org is not None:
-        issues += _identity_issues(host_org, answers)
-        issues += _location_issues(host_org, answers)
-    return issues + _area_issues(call, answers)
+        issues += _approval_issues(form, host_org)
+        issues += _identity_issues(form, host_org, answers)
+        issues += _location_issues(form, host_org, answers)
+    return issues + _area_issues(form, call, answers)
 
 
 def refuse_mismatch(*, call: Call, host_org: HostOrg, answers: Any) -> None:
     """``RegistrationMismatchError`` when the answers disagree with the registration or leave the call's area."""
-    issues = check_registration(call=call, host_org=host_org, answers=answers)
+    issues = [i for i in check_registration(call=call, host_org=host_org, answers=answers)
+              if i.code != "host_org_not_approved"]  # approval is refused before saving (refuse_unapproved)
     if issues:
         raise RegistrationMismatchError(issues)
 
 
-def registered_host_org(answers: Any) -> HostOrg | None:
-    """The registered organisation with the file's credit code, if any."""
-    code = get_path(answers, HOST_CREDIT_CODE)
+def registered_host_org(form: FormDef, answers: Any) -> HostOrg | None:
+    """The registered organisation with the file's credit code (read by role), if any."""
+    code = form.answer_for_role(answers, "host_org_credit_code")
     if not isinstance(code, str) or not code.strip():
         return None
     return HostOrg.objects.select_related("district__parent__parent").filter(credit_code=code.strip().upper()).first()

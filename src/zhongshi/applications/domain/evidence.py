@@ -63,8 +63,7 @@ def remove_evidence(*, user: Any, evidence: EvidenceFile) -> None:
 
 def missing_evidence(application: Application) -> list[dict[str, Any]]:
     """The call's required evidence items with no file yet (a required_if applies to the answers)."""
-    from zhongshi.formversions.domain.check_answers import is_empty
-    from zhongshi.formversions.domain.paths import get_path
+    from zhongshi.formversions.domain.paths import get_path, is_empty
 
     present = set(application.evidence_files.values_list("requirement", flat=True))
     missing = []

@@ -8,16 +8,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zhongshi.applications.domain.check_registration import check_registration
+from zhongshi.applications.domain.check_registration import check_registration, fill_registration
 from zhongshi.applications.domain.edit_application import clean_answers, clusters_of, count_warnings, platform_name_of
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
 from zhongshi.calls.domain.chain import in_call_area
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
-from zhongshi.formversions.domain.check_answers import CheckResult, Issue, check_answers
+from zhongshi.formversions.domain.check_answers import CheckResult, check_answers
 from zhongshi.formversions.domain.formdef import load_form
-from zhongshi.organisations.enums import HostOrgStatus
 from zhongshi.organisations.models import HostOrg
 
 # Errors that mean the file is not an application of this form at all: nothing is stored.
@@ -53,13 +52,10 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
     if not in_call_area(call, host_org):
         raise ImportUnusableError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
                                   code="outside_call_area")
-    if host_org.status != HostOrgStatus.APPROVED:
-        raise ImportRefusedError(
-            _("%(org)s (%(code)s) has not been approved by its district yet; only an approved host organisation "
-              "may apply.") % {"org": host_org.name, "code": host_org.credit_code},
-            CheckResult(errors=[Issue("basic.host_org.credit_code", "host_org_not_approved",
-                                      _("The host organisation has not been approved yet."))]))
     mismatches = check_registration(call=call, host_org=host_org, answers=data)
+    unapproved = [i for i in mismatches if i.code == "host_org_not_approved"]
+    if unapproved:
+        raise ImportRefusedError(unapproved[0].message, CheckResult(errors=unapproved))
     if mismatches:
         raise ImportRefusedError(_("The file disagrees with the registration of %(org)s in %(count)s places.")
                                  % {"org": host_org.name, "count": len(mismatches)}, CheckResult(errors=mismatches))
@@ -71,7 +67,8 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
         if getattr(user, "host_org_id", None) != host_org.pk:
             raise ImportUnusableError(_("User %(name)s does not belong to %(org)s.") % {"name": username, "org": host_org},
                                  code="wrong_user")
-    answers = clean_answers(form.code, data)
+    # 依托单位 and 所在地 stored exactly as registered (a lower-case credit code in the file is the same code).
+    answers = clean_answers(form.code, fill_registration(data, host_org, form))
     application = Application.objects.create(
         call=call, host_org=host_org, form_code=form.code, answers=answers, platform_name=platform_name_of(answers),
         clusters=clusters_of(answers), warning_count=count_warnings(form.code, answers),

@@ -38,7 +38,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zhongshi.formversions.domain.check_answers import number
-from zhongshi.formversions.domain.formdef import FormDef, UnknownFormError, load_form, read_path
+from zhongshi.formversions.domain.formdef import FormDef, UnknownFormError, load_form
+from zhongshi.formversions.domain.paths import get_path
 
 SUMMARY_SHEET_NAME = "推荐汇总表"
 FONT_NAME = "宋体"  # SimSun; export_pdf maps it to Noto Serif CJK where it is not installed
@@ -136,7 +137,7 @@ def _unit_type(row: SheetRow) -> str:
     item = form.role_field("host_org_unit_type") if form is not None else None
     if item is None or not item.other_key or unit_type != item.other_item:
         return unit_type
-    other = _value_text(read_path(row.answers, f"{item.path.rpartition('.')[0]}.{item.other_key}"))
+    other = _value_text(get_path(row.answers, f"{item.path.rpartition('.')[0]}.{item.other_key}"))
     return f"{unit_type}（{other}）" if other else unit_type
 
 

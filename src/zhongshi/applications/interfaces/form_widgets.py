@@ -18,13 +18,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from zhongshi.core.errors import DomainError
-from zhongshi.formversions.domain.check_answers import Issue, fmt, is_empty
+from zhongshi.formversions.domain.check_answers import Issue, fmt
 from zhongshi.formversions.domain.formdef import ChoiceGroup, FieldDef, FormDef, SectionDef
 from zhongshi.formversions.domain.paths import (
     MAX_PATH_CHARS,
     BadPathError,
     field_path,
     get_path,
+    is_empty,
     parse_path,
     split_row_path,
 )

@@ -135,10 +135,8 @@ def parse_moment(value: Any) -> datetime | None:
 
 
 def parse_days(value: Any) -> int:
-    if isinstance(value, bool):
-        raise InvalidRule("", code="invalid_days")
     try:
-        days = int(str(value).strip())
+        days = 0 if isinstance(value, bool) else int(str(value).strip())  # true is no number of days
     except ValueError:
         days = 0
     if not 1 <= days <= MAX_WINDOW_DAYS:

@@ -47,7 +47,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from zhongshi.formversions.domain.check_answers import fmt, get_path, number
+from zhongshi.formversions.domain.check_answers import fmt, number
+from zhongshi.formversions.domain.paths import get_path
 
 if TYPE_CHECKING:
     from zhongshi.calls.models import Call

@@ -140,6 +140,7 @@ def load_demo_applications() -> None:
     from zhongshi.calls.models import Call
     from zhongshi.config.env import REPO_DIR
     from zhongshi.core.domain.files import minimal_pdf
+    from zhongshi.formversions.domain.formdef import load_form
 
     example = REPO_DIR / "examples" / "hubei-2026-complete.json"
     call = Call.objects.filter(code="hubei-2026-provincial").first()
@@ -155,7 +156,7 @@ def load_demo_applications() -> None:
         assert org is not None
         answers["basic"]["platform_name"] = platform_name
         answers["basic"]["host_org"]["unit_type"] = org.unit_type
-        answers = fill_registration(answers, org)  # 依托单位, credit code and 所在地 as registered
+        answers = fill_registration(answers, org, load_form(call.form_code))  # 依托单位, credit code and 所在地 as registered
         answers["service"]["service_resource_list"]["contact"] = {"name": org.contact_name,
                                                                   "phone": org.contact_phone}
         application = create_application(user=user, call=call)

@@ -31,8 +31,7 @@ from django.utils.translation import gettext as _
 from zhongshi.formversions.domain.check_platform_name import check_platform_name
 from zhongshi.formversions.domain.count_words import count_words
 from zhongshi.formversions.domain.formdef import FieldDef, FormDef
-from zhongshi.formversions.domain.paths import field_path
-from zhongshi.formversions.domain.paths import get_path as get_path  # re-exported for callers not yet moved
+from zhongshi.formversions.domain.paths import field_path, get_path, is_empty
 from zhongshi.organisations.validators import validate_credit_code
 
 REGIONS_FILE = Path(__file__).resolve().parents[2] / "organisations" / "data" / "regions.csv"
@@ -81,16 +80,6 @@ class CheckResult:
 
     def for_section(self, key: str) -> tuple[list[Issue], list[Issue]]:
         return ([i for i in self.errors if i.section == key], [i for i in self.warnings if i.section == key])
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, list | dict):
-        return not value
-    return False
 
 
 def number(value: Any) -> Decimal | None:
@@ -477,6 +466,7 @@ class _Checker:
         if item.max_rows is not None and len(value) > item.max_rows:
             self.error(path, "too_many_rows", _("“%(label)s” allows at most %(max)s rows; it has %(count)s.")
                        % {"label": item.label, "max": item.max_rows, "count": len(value)})
+            value = value[:item.max_rows]  # rows past the limit are not walked: a crafted file costs nothing more
         for index, row in enumerate(value):
             row_path = f"{path}[{index}]"
             self.walk(item.columns, row, f"{row_path}.")
@@ -505,6 +495,10 @@ class _Checker:
         for problem in check_platform_name(value):
             if problem.code == "name_suffix":
                 self.error(path, problem.code, _("The platform name must end with “中试平台” (filling instruction ①)."))
+            elif problem.warning:
+                self.warning(path, problem.code,
+                             _("The platform name contains “%(term)s”, the short name of a district or county: if it "
+                               "names the place here, remove it (filling instruction ①).") % {"term": problem.term})
             elif problem.division:
                 self.error(path, problem.code,
                            _("The platform name must not contain the name of the administrative division “%(term)s” "

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhongshi.organisations.domain.queries.division_names import division_names
+from zhongshi.organisations.domain.queries.division_names import division_names, local_short_forms
 
 REQUIRED_SUFFIX = "中试平台"
 # The listed terms refused as they stand, and the words that name a level or the whole of a division.
 FORBIDDEN_TERMS = ("国家", "集团", "公司", "中试基地", "中试中心", "中试服务平台", "科技成果转化中试平台")
 LEVEL_TERMS = ("省级", "市级", "县级", "区级", "全省", "全市", "全县", "全区")
+# Ordinary words that hold a city's short name (天门冬氨酸, an amino acid: 天门 of 天门市); what lies inside one is
+# no division's name. Extend it when a name is refused for a word that names no place.
+ORDINARY_COMPOUNDS = ("天门冬",)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class NameProblem:
     code: str  # "name_suffix" or "name_forbidden_term"
     term: str = ""
     division: bool = False  # the term is a division's name
+    warning: bool = False  # the short form of a district or county (青山): often an ordinary word too
 
 
 def _matches(name: str, terms: frozenset[str] | tuple[str, ...]) -> list[tuple[int, int, str]]:
@@ -45,7 +49,9 @@ def find_forbidden_terms(name: str) -> list[str]:
 
 def _problems(name: str) -> list[NameProblem]:
     divisions = division_names()
-    spans = _matches(name, FORBIDDEN_TERMS + LEVEL_TERMS) + _matches(name, divisions)
+    ordinary = _matches(name, ORDINARY_COMPOUNDS)
+    spans = _matches(name, FORBIDDEN_TERMS + LEVEL_TERMS) + [
+        span for span in _matches(name, divisions) if not any(s <= span[0] and span[1] <= e for s, e, _t in ordinary)]
     spans.sort(key=lambda span: (span[0], -(span[1] - span[0])))
     kept: list[tuple[int, int, str]] = []
     for start, end, term in spans:
@@ -58,7 +64,10 @@ def _problems(name: str) -> list[NameProblem]:
         if term not in seen:
             seen.add(term)
             division = term in divisions and term not in FORBIDDEN_TERMS + LEVEL_TERMS
-            problems.append(NameProblem("name_forbidden_term", term, division))
+            if division and term in local_short_forms():
+                problems.append(NameProblem("name_division_word", term, division=True, warning=True))
+            else:
+                problems.append(NameProblem("name_forbidden_term", term, division))
     return problems
 
 

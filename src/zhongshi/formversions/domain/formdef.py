@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from zhongshi.formversions.domain.paths import get_path, is_empty
+
 DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
 KINDS_FILE = Path(__file__).resolve().parent.parent / "kinds.yaml"
 VOCABULARIES_FILE = Path(__file__).resolve().parents[2] / "reference" / "data" / "vocabularies.yaml"
@@ -241,28 +243,14 @@ class FormDef:
         """The answer of the field with ``role`` (with an optional ``.suffix`` into it); when several fields
         declare the role, the first that is answered. None when the form has no such role or it is empty."""
         for path in self.role_paths(role):
-            value = read_path(answers, path)
-            if not _blank(value):
+            value = get_path(answers, path)
+            if not is_empty(value):
                 return value
         return None
 
     @property
     def year_labels(self) -> dict[str, str]:
         return {"last_year": f"上年度（{self.last_year}年）", "current_year": f"申报当年度（{self.current_year}年）"}
-
-
-def read_path(data: Any, path: str) -> Any:
-    """The value at a dotted path of nested objects, or None."""
-    current = data
-    for part in path.split("."):
-        if not isinstance(current, dict) or part not in current:
-            return None
-        current = current[part]
-    return current
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (isinstance(value, list | dict) and not value)
 
 
 @cache

@@ -36,6 +36,17 @@ def get_path(data: Any, path: str) -> Any:
     return current
 
 
+def is_empty(value: Any) -> bool:
+    """An unanswered value: None, blank text, an empty list or object."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        return not value
+    return False
+
+
 def parse_path(path: str) -> list[PathPart]:
     """``a.b[2].c`` → ``["a", "b", 2, "c"]``; ``BadPathError`` for what no form can hold."""
     if not path or len(path) > MAX_PATH_CHARS:

@@ -63,7 +63,7 @@ def check_application_data(call: Call, data: Any) -> dict[str, Any]:
     form = load_form(call.form_code)
     result = check_answers(form, data)
     # As an import would judge it when the organisation is registered; otherwise only the call's area.
-    errors = result.errors + check_registration(call=call, host_org=registered_host_org(data), answers=data)
+    errors = result.errors + check_registration(call=call, host_org=registered_host_org(form, data), answers=data)
     warnings = list(result.warnings)
     if isinstance(data, dict):
         warnings += scan_answers(form, data)

@@ -10,7 +10,12 @@ Short forms strip what names the kind of division (湖北省 → 湖北, 武汉�
 kept; nor are the few short forms that are first of all ordinary words or another thing's name
 (``ORDINARY_WORDS``: 化学 of 武汉化学工业区, 长江 of 武汉长江新区, 路桥 as in 道路桥梁, 公安 as in 公安装备 …):
 their full names are still refused.
+
+The short form of a district or county (青山 of 青山区, 大冶 of 大冶市's districts …) is often an ordinary word as
+well (绿水青山, 大冶金属冶炼): ``local_short_forms()`` lists them apart, and the checker only warns of them; full
+names and the short forms of provinces and prefecture-level cities (湖北, 武汉) are refused.
 """
+
 
 from __future__ import annotations
 
@@ -56,15 +61,31 @@ def short_form(name: str) -> str:
     return "" if core in ORDINARY_WORDS else core
 
 
+def _rows() -> dict[str, tuple[str, str, str, str]]:
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    with DIVISIONS_FILE.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["code"]] = (row["name"].strip(), row["parent_code"].strip(), row["kind"].strip(),
+                                 row["level"].strip())
+    return rows
+
+
+@cache
+def local_short_forms() -> frozenset[str]:
+    """The short forms that only districts and counties have (青山): a warning, not an error."""
+    rows = _rows()
+    high = {short_form(name) for name, _parent, _kind, level in rows.values() if level in ("province", "city")}
+    names = division_names()
+    full = {name for name, *_rest in rows.values()}
+    return frozenset(n for n in names if n not in full and n not in high and not n.endswith(KIND_SUFFIXES))
+
+
 @cache
 def division_names() -> frozenset[str]:
     """Every division's full name and its short forms (see the module's docstring)."""
-    rows: dict[str, tuple[str, str, str]] = {}
-    with DIVISIONS_FILE.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            rows[row["code"]] = (row["name"].strip(), row["parent_code"].strip(), row["kind"].strip())
+    rows = _rows()
     names: set[str] = set()
-    for name, parent_code, kind in rows.values():
+    for name, parent_code, kind, _level in rows.values():
         names.add(name)
         names.add(short_form(name))
         parent = rows.get(parent_code)
