@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from zhongshi.core.yaml_files import load_yaml
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
 VOCABULARIES_FILE = Path(__file__).resolve().parents[2] / "reference" / "data" / "vocabularies.yaml"
@@ -157,7 +157,7 @@ class FormDef:
 
 
 def _vocabularies() -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(VOCABULARIES_FILE.read_text(encoding="utf-8"))
     return {vocab["code"]: vocab for vocab in data["vocabularies"]}
 
 
@@ -249,4 +249,4 @@ def load_form(code: str) -> FormDef:
     """The form version ``code``; ``UnknownFormError`` when none ships with the system."""
     if code not in list_forms():
         raise UnknownFormError(code)
-    return parse_form(yaml.safe_load((DEFINITIONS_DIR / f"{code}.yaml").read_text(encoding="utf-8")))
+    return parse_form(load_yaml((DEFINITIONS_DIR / f"{code}.yaml").read_text(encoding="utf-8")))
