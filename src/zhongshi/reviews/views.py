@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -48,6 +48,7 @@ from zhongshi.reviews.domain.notices import (
     publishable_applications,
 )
 from zhongshi.reviews.domain.queries.compare_rounds import compare_answers
+from zhongshi.reviews.domain.queries.queue import WIDE_FIELDS, queue_applications, queue_rows
 from zhongshi.reviews.domain.queries.status import describe_status
 from zhongshi.reviews.interfaces.forms import (
     DecisionForm,
@@ -75,33 +76,9 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     districts = [(r.code, r.name) for r in Region.objects.filter(path__startswith=authority.path, level="district")
                  .order_by("path")]
     form = QueueFilterForm(request.GET or None, districts=districts)
-    queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district",
-                                                                       "eligibility_record"))
     form.is_valid()
     data = getattr(form, "cleaned_data", {})  # the valid filters apply even when another one is not
-    stage = data.get("stage") or "mine"
-    if stage == "mine":
-        levels = {authority.level}
-        queryset = queryset.filter(status=ApplicationStatus.SUBMITTED, current_level__in=levels)
-        queryset = queryset.filter(host_org__district__path__startswith=authority.path)
-    elif stage != "all":
-        queryset = queryset.filter(status=stage)
-    if q := (data.get("q") or "").strip():
-        queryset = queryset.filter(Q(platform_name__icontains=q) | Q(host_org__name__icontains=q)
-                                   | Q(host_org__credit_code__icontains=q))
-    if district := data.get("district"):
-        queryset = queryset.filter(host_org__district__code=district)
-    if cluster := data.get("cluster"):
-        queryset = queryset.filter(clusters__contains=cluster)
-    if eligibility := data.get("eligibility"):
-        queryset = queryset.filter(eligibility_record__eligibility=eligibility)
-    if data.get("warnings") == "with":
-        queryset = queryset.filter(warning_count__gt=0)
-    elif data.get("warnings") == "without":
-        queryset = queryset.filter(warning_count=0)
-    sort = data.get("sort") or "-submitted_at"
-    queryset = queryset.order_by(sort if sort != "recommendation_order" else "recommendation_order", "pk")
-    return queryset, form
+    return queue_applications(user=user, filters=data), form
 
 
 class QueueView(ScopedListMixin, ListView):
@@ -119,14 +96,9 @@ class QueueView(ScopedListMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user: Any = self.request.user
-        rows = []
-        for application in context["object_list"]:
-            rows.append({"application": application, "status": describe_status(application),
-                         "holds": can(user, "reviews.review_application", application),
-                         "deciding": application.status == ApplicationStatus.SUBMITTED
-                         and is_deciding_level(application)})
-        forwardable = [r for r in rows if r["holds"] and not r["deciding"]
-                       and r["application"].current_level != first_level(r["application"])]
+        rows = queue_rows(user=user, applications=list(context["object_list"]))
+        forwardable = [r for r in rows if r.holds and not r.deciding
+                       and r.application.current_level != first_level(r.application)]
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
                 "authority": user.authority, "forwardable": forwardable,
                 "deadlines": _deadlines_for(user.authority)}
@@ -134,7 +106,7 @@ class QueueView(ScopedListMixin, ListView):
 
 def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
     out = []
-    for call in Call.objects.filter(status="open").order_by("pk"):
+    for call in Call.objects.filter(status="open").select_related("issuer").order_by("pk"):
         if authority.level in call.chain_levels():
             deadline = effective_deadline(call, authority.level, authority)
             out.append({"call": call, "deadline": show(deadline) if deadline else "—",
@@ -408,7 +380,8 @@ class NoticeDetailView(PublicMixin, View):
         user: Any = self.request.user
         handles = can(user, "reviews.handle_notice", notice)
         return render(self.request, "reviews/notice_detail.html", {
-            "notice": notice, "applications": notice.applications.select_related("host_org__district")
+            "notice": notice, "applications": notice.applications.select_related(
+                "host_org__district__parent__parent__parent").defer(*WIDE_FIELDS)
             .order_by("recommendation_order", "pk"),
             "open": is_open_for_objections(notice), "form": form or ObjectionForm(), "handles": handles,
             "objections": notice.objections.select_related("application").order_by("filed_at") if handles else [],
