@@ -29,6 +29,7 @@ from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.interfaces.form_widgets import issues_by_path, parse_section, render_section
 from zhongshi.applications.models import Application, EvidenceFile
 from zhongshi.calls.models import Call
+from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, ScopedListMixin
@@ -39,14 +40,15 @@ from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_ke
 _ROW_PATH = re.compile(r"^(?P<table>.+)\[(?P<index>\d+)\]$")
 
 
-class ApplicationListView(ScopedListMixin, ListView):
+class ApplicationListView(KeysFirstMixin, ScopedListMixin, ListView):
     permission_required = "applications.list_application"
     model = Application
     template_name = "applications/application_list.html"
     paginate_by = 50
 
     def get_base_queryset(self) -> QuerySet[Application]:
-        queryset = Application.objects.select_related("call", "host_org__district").order_by("-updated_at", "pk")
+        queryset = (Application.objects.select_related("call", "host_org__district")
+                    .defer("answers", "confirmed_sensitive").order_by("-updated_at", "pk"))
         q = self.request.GET.get("q", "").strip()
         if q:
             queryset = queryset.filter(Q(platform_name__icontains=q) | Q(host_org__name__icontains=q)

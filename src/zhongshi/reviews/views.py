@@ -27,6 +27,7 @@ from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.calls.models import Call
+from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can, scope_queryset
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin
@@ -76,7 +77,7 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     return queue_applications(user=user, filters=data), form
 
 
-class QueueView(ScopedListMixin, ListView):
+class QueueView(KeysFirstMixin, ScopedListMixin, ListView):
     """每个审核单位的待办: what waits at its level, and everything in its area, with filters and bulk actions."""
 
     permission_required = "reviews.list_queue"
