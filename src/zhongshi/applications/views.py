@@ -235,7 +235,7 @@ def apply_row_actions(answers: dict[str, Any], post: Any) -> dict[str, Any]:
 
 def autosave_payload(application: Application, form: FormDef, step: SectionDef) -> dict[str, Any]:
     answers = application.answers
-    result = check_answers(form, answers)
+    result = getattr(application, "check_result", None) or check_answers(form, answers)  # once per autosave
     sensitive = scan_answers(form, answers)
     sections = check_sections(form, answers, result, sensitive)
     return {
