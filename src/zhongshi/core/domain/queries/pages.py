@@ -21,7 +21,7 @@ def rows_of_page(queryset: QuerySet[Any], keys: list[Any]) -> QuerySet[Any]:
 class KeysFirstMixin:
     """For a ``ListView``: paginate the primary keys, then load the page's rows (same pages, same order)."""
 
-    def paginate_queryset(self, queryset: QuerySet[Any], page_size: int) -> tuple[Paginator, Page, QuerySet[Any], bool]:
+    def paginate_queryset(self, queryset: QuerySet[Any], page_size: int) -> tuple[Paginator[Any], Page[Any], QuerySet[Any], bool]:
         keys = queryset.values_list("pk", flat=True)
         paginator, page, _keys, is_paginated = super().paginate_queryset(keys, page_size)  # type: ignore[misc]
         page.object_list = rows_of_page(queryset, list(page.object_list))
