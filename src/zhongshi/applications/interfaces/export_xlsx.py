@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -341,21 +342,39 @@ def _write_header(ws: Any, row: int, columns: list[Column]) -> None:
                for column in columns])
 
 
+def _styles(ws: Any, columns: list[Column]) -> list[dict[bool, Any]]:
+    """Per column, the style of its body cells (numeric or not), made once: setting a font, border and
+    alignment on each cell costs far more than the cell (openpyxl hashes the style objects each time)."""
+    styles = []
+    for column in columns:
+        by_kind = {}
+        for numeric in (False, True):
+            horizontal = column.horizontal or ("right" if numeric else "left")
+            prototype = _cell(ws, None, border=_BORDER, alignment=_ALIGNMENTS[horizontal],
+                              number_format=column.number_format if numeric else None)
+            by_kind[numeric] = prototype._style
+        styles.append(by_kind)
+    return styles
+
+
 def _write_rows(ws: Any, first: int, columns: list[Column], rows: Iterable[SheetRow],
                 progress: Callable[[int], None] | None = None) -> int:
     """Append one row per ``SheetRow`` from row ``first`` on (序号 = position when not given); returns the
     number of rows. ``progress(n)`` is called every 500 rows."""
+    styles = _styles(ws, columns)
     written = 0
     for position, sheet_row_ in enumerate(rows, start=1):
         if sheet_row_.order is None:
             sheet_row_ = replace(sheet_row_, order=position)
         cells, texts = [], []
-        for column in columns:
+        for column, style in zip(columns, styles, strict=True):
             value = _clean(column.value(sheet_row_))
             numeric = isinstance(value, int | float | Decimal | datetime) and not isinstance(value, bool)
-            horizontal = column.horizontal or ("right" if numeric else "left")
-            cells.append(_cell(ws, value, border=_BORDER, alignment=_ALIGNMENTS[horizontal],
-                               number_format=column.number_format if numeric else None))
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            cell._style = copy(style[numeric])
+            cells.append(cell)
             texts.append((_display(value, column.number_format), column.width))
         ws.row_dimensions[first + written].height = _row_height(texts, 24)
         ws.append(cells)

@@ -47,8 +47,6 @@ def summary_steps(*, user: Any, call: Call) -> QuerySet[ReviewStep]:
     visible = scope_queryset(user, Application.objects.all()).values("pk")
     return (ReviewStep.objects.filter(application__call=call, authority=user.authority, action__in=RECOMMENDING,
                                       application__in=visible)
-            .select_related(f"application__{_LOCATION}", "application__eligibility_record")
-            .defer("application__confirmed_sensitive", "checklist", "return_reasons")
             .order_by("order", "acted_at", "pk"))
 
 
@@ -56,29 +54,38 @@ def count_summary(*, user: Any, call: Call) -> int:
     return summary_steps(user=user, call=call).values("application_id").distinct().count()
 
 
+def _sheet_applications() -> QuerySet[Application]:
+    """What a sheet row reads of an application: its answers, host organisation, location and verdict."""
+    return (Application.objects.select_related(_LOCATION, "eligibility_record")
+            .defer("confirmed_sensitive", "eligibility_record__figures"))
+
+
+def _in_order(queryset: QuerySet[Application], keys: list[int]) -> Iterator[Application]:
+    """The applications of ``keys`` in that order, read ``CHUNK`` at a time by primary key (the order comes
+    from a narrow query; the database never sorts the wide rows)."""
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start:start + CHUNK]
+        rows = {a.pk: a for a in queryset.filter(pk__in=chunk).order_by()}
+        yield from (rows[key] for key in chunk if key in rows)
+
+
 def summary_rows(*, user: Any, call: Call) -> Iterator[SheetRow]:
-    seen: set[int] = set()
-    for step in summary_steps(user=user, call=call).iterator(chunk_size=CHUNK):
-        if step.application_id in seen:
-            continue
-        seen.add(step.application_id)
-        yield sheet_row(step.application, opinion=step.opinion, order=len(seen))
-
-
-def list_applications(*, user: Any, filters: dict[str, Any], keys: list[str]) -> QuerySet[Application]:
-    """Exactly what the queue holds with ``filters`` (every page of it), with what the sheet reads."""
-    queryset = (queue_applications(user=user, filters=filters).defer(None).defer("confirmed_sensitive")
-                .select_related(_LOCATION))
-    if "opinion" in keys:
-        last = (ReviewStep.objects.filter(application=OuterRef("pk")).exclude(opinion="")
-                .order_by("-acted_at", "-pk").values("opinion")[:1])
-        queryset = queryset.annotate(last_opinion=Subquery(last))
-    return queryset
+    opinions: dict[int, str] = {}
+    for application_id, opinion in summary_steps(user=user, call=call).values_list("application_id", "opinion"):
+        opinions.setdefault(application_id, opinion)
+    for order, application in enumerate(_in_order(_sheet_applications(), list(opinions)), start=1):
+        yield sheet_row(application, opinion=opinions[application.pk], order=order)
 
 
 def list_rows(*, user: Any, filters: dict[str, Any], keys: list[str]) -> Iterator[SheetRow]:
-    applications = list_applications(user=user, filters=filters, keys=keys)
-    for order, application in enumerate(applications.iterator(chunk_size=CHUNK), start=1):
+    """Exactly what the queue holds with ``filters`` (every page of it), in its order."""
+    ordered = list(queue_applications(user=user, filters=filters).values_list("pk", flat=True))
+    applications = _sheet_applications()
+    if "opinion" in keys:
+        last = (ReviewStep.objects.filter(application=OuterRef("pk")).exclude(opinion="")
+                .order_by("-acted_at", "-pk").values("opinion")[:1])
+        applications = applications.annotate(last_opinion=Subquery(last))
+    for order, application in enumerate(_in_order(applications, ordered), start=1):
         yield sheet_row(application, opinion=getattr(application, "last_opinion", "") or "", order=order)
 
 
