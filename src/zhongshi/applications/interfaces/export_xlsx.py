@@ -20,6 +20,7 @@ integers (``#,##0``). 序号 is the row's ``order``, by default its 1-based posi
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -320,6 +321,7 @@ def _text_width(text: str) -> float:
     return sum(2.1 if unicodedata.east_asian_width(ch) in "WF" else 1.05 for ch in text)
 
 
+@functools.lru_cache(maxsize=8192)  # the same names, places and opinions recur from row to row
 def _lines(text: str, width: float) -> int:
     usable = max(width - 2.2, 1.0)  # the cell's padding and indent
     return sum(max(1, math.ceil(_text_width(part) / usable)) for part in text.split("\n")) if text else 1
