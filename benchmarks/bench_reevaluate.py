@@ -27,33 +27,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
 
+from datagen import example_answers, varied  # noqa: E402 - the shared generator (benchmarks/datagen.py)
+
 THRESHOLDS = (1300, 1000, 1300)
 BATCH = 1000
-
-
-def varied(example: dict[str, Any], rng: random.Random, *, figures: bool) -> dict[str, Any]:
-    from zhongshi.calls.domain.conditions import condition_figures
-
-    data = copy.deepcopy(example)
-    foundation, service, basic = data["foundation"], data["service"], data["basic"]
-    foundation["equipment_value_wan"] = round(rng.uniform(800, 1800), 2)
-    foundation["fulltime_staff"] = rng.randint(3, 60)
-    service["enterprises_served"] = {"last_year": rng.randint(0, 12), "current_year": rng.randint(0, 12)}
-    service["industrialized_products"] = {"last_year": rng.randint(0, 4), "current_year": rng.randint(0, 3)}
-    service["service_revenue_wan"] = {"last_year": round(rng.uniform(50, 900), 2),
-                                      "current_year": round(rng.uniform(20, 600), 2)}
-    service["service_revenue_ratio_pct"] = {"last_year": 0, "current_year": round(rng.uniform(0, 8), 1)}
-    basic["main_revenue_wan"]["2025"] = round(rng.uniform(0, 30000), 2)
-    basic["violations_last_3_years"] = rng.random() < 0.05  # contracts.md §2: a boolean
-    if rng.random() < 0.03:  # an unfinished draft: a figure not yet filled in
-        del foundation["equipment_value_wan"]
-    return condition_figures(data) if figures else data
 
 
 def main() -> int:
@@ -88,7 +70,7 @@ def run(count: int, *, figures: bool, answers: str) -> int:
     call = Call.objects.get(code="hubei-2026-provincial")
     host_org = HostOrg.objects.create(name="基准测试依托单位有限公司", credit_code="91420100MA4KQ7T8XT", unit_type="民企",
                                       district=Region.objects.get(code="420171"), status="approved")
-    example = json.loads((ROOT / "examples" / "hubei-2026-complete.json").read_text(encoding="utf-8"))
+    example = example_answers()
     conditions = parse_conditions(call.conditions)
     rng = random.Random(2026)
     for start in range(0, count, BATCH):

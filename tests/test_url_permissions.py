@@ -91,6 +91,18 @@ def _city_letter(roles: dict[str, Any]) -> dict[str, Any]:
     return {"pk": letter.pk}
 
 
+def _province_export(roles: dict[str, Any]) -> dict[str, Any]:
+    """A finished background export of the province reviewer's (only he may see and download it)."""
+    from django.core.files.base import ContentFile
+
+    from zhongshi.reviews.models import ExportJob
+
+    job = ExportJob(user=roles["province"], kind="list", filename="申报书列表.xlsx", status="done", total=1, done=1)
+    job.file.save("list.xlsx", ContentFile(b"PK"), save=False)
+    job.save()
+    return {"pk": job.pk}
+
+
 def _notice(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
     from datetime import timedelta
 
@@ -148,6 +160,8 @@ EXPECTED: dict[str, Expect] = {
     "reviews:queue_export": Expect(AUTHORITIES),
     "reviews:forward": Expect(AUTHORITIES, method="post"),
     "reviews:summary_sheet": Expect(AUTHORITIES, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "reviews:export_job": Expect({"province"}, kwargs=_province_export),
+    "reviews:export_download": Expect({"province"}, kwargs=_province_export),
     "reviews:review": Expect(SEES_SUBMITTED, kwargs=_submitted),
     "reviews:compare": Expect(SEES_SUBMITTED, kwargs=_two_rounds),
     "reviews:letter_download": Expect({"admin", "ministry", "province", "city"}, kwargs=_city_letter),

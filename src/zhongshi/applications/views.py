@@ -35,6 +35,7 @@ from zhongshi.applications.interfaces.form_widgets import (
 )
 from zhongshi.applications.models import Application, EvidenceFile
 from zhongshi.calls.models import Call
+from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
@@ -44,14 +45,15 @@ from zhongshi.formversions.domain.formdef import FormDef, SectionDef, load_form
 from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
 
 
-class ApplicationListView(ScopedListMixin, ListView):
+class ApplicationListView(KeysFirstMixin, ScopedListMixin, ListView):
     permission_required = "applications.list_application"
     model = Application
     template_name = "applications/application_list.html"
     paginate_by = 50
 
     def get_base_queryset(self) -> QuerySet[Application]:
-        queryset = Application.objects.select_related("call", "host_org__district").order_by("-updated_at", "pk")
+        queryset = (Application.objects.select_related("call", "host_org__district")
+                    .defer("answers", "confirmed_sensitive").order_by("-updated_at", "pk"))
         queryset = filter_by_search(queryset, self.request.GET.get("q"),
                                     ["platform_name", "host_org__name", "host_org__credit_code"])
         status = self.request.GET.get("status", "")
@@ -220,7 +222,7 @@ class ApplicationEditView(ApplicationObjectMixin, View):
 
 def autosave_payload(application: Application, form: FormDef, step: SectionDef) -> dict[str, Any]:
     answers = application.answers
-    result = check_answers(form, answers)
+    result = getattr(application, "check_result", None) or check_answers(form, answers)  # once per autosave
     sensitive = scan_answers(form, answers)
     sections = check_sections(form, answers, result, sensitive)
     return {

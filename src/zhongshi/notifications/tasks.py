@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from zhongshi.celery import app
+from zhongshi.celery import task
 
 EMAIL_SUBJECT_PREFIX = "【制造业中试平台】"
 
@@ -30,7 +30,7 @@ def email_text(*, name: str, title: str, body: str, url: str, settings_url: str)
     return "\n\n".join(parts) + "\n"
 
 
-@app.task(autoretry_for=(smtplib.SMTPException, OSError), retry_backoff=True, max_retries=3)
+@task(autoretry_for=(smtplib.SMTPException, OSError), retry_backoff=True, max_retries=3)
 def send_notification_email(*, to: str, name: str, title: str, body: str, url: str, settings_url: str) -> int:
     """Send one notification to one address (one message per recipient: no one sees the others)."""
     with translation.override(settings.LANGUAGE_CODE):

@@ -11,7 +11,7 @@ from zhongshi.applications.models import Application
 from zhongshi.applications.rules import scope_applications
 from zhongshi.core.permissions import register_scope
 from zhongshi.core.predicates import in_scope, is_authority, is_ministry, is_province_authority, is_system_admin
-from zhongshi.reviews.models import Notice, Objection, RecommendationLetter, ReviewStep
+from zhongshi.reviews.models import ExportJob, Notice, Objection, RecommendationLetter, ReviewStep
 
 
 @register_scope(ReviewStep)
@@ -44,6 +44,17 @@ def scope_objections(user: Any, queryset: QuerySet[Objection]) -> QuerySet[Objec
     return queryset.none()
 
 
+@register_scope(ExportJob)
+def scope_export_jobs(user: Any, queryset: QuerySet[ExportJob]) -> QuerySet[ExportJob]:
+    """An export holds what its requester may see: it is his alone."""
+    return queryset.filter(user_id=user.pk) if is_authority(user) else queryset.none()
+
+
+@rules.predicate
+def requested_export(user: Any, job: ExportJob | None) -> bool:
+    return job is not None and is_authority(user) and job.user_id == user.pk
+
+
 @rules.predicate
 def holds_application(user: Any, application: Application | None) -> bool:
     """The user's authority is the one that holds the application at its current level."""
@@ -67,3 +78,4 @@ rules.add_perm("reviews.grant_extension", is_authority)
 rules.add_perm("reviews.publish_notice", is_province_authority | is_ministry)
 rules.add_perm("reviews.handle_notice", publishes_notice)
 rules.add_perm("reviews.view_letter", in_scope)
+rules.add_perm("reviews.view_export", requested_export)

@@ -7,16 +7,16 @@ scoper.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, View
 
@@ -34,6 +34,7 @@ from zhongshi.calls.domain.chain import (
     show_deadline,
 )
 from zhongshi.calls.models import Call
+from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.core.permissions import can, scope_queryset
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, PublicMixin, ScopedListMixin
@@ -54,6 +55,7 @@ from zhongshi.reviews.domain.notices import (
     publishable_applications,
 )
 from zhongshi.reviews.domain.queries.compare_rounds import compare_answers
+from zhongshi.reviews.domain.queries.queue import WIDE_FIELDS, queue_applications, queue_rows
 from zhongshi.reviews.domain.queries.status import describe_status
 from zhongshi.reviews.interfaces.forms import (
     DecisionForm,
@@ -65,14 +67,9 @@ from zhongshi.reviews.interfaces.forms import (
     QueueFilterForm,
     ReviewForm,
 )
-from zhongshi.reviews.models import Notice, Objection, RecommendationLetter, ReviewStep
+from zhongshi.reviews.models import ExportJob, Notice, Objection, RecommendationLetter
 
-
-def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content,
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFilterForm]:
@@ -82,36 +79,12 @@ def filtered_queue(request: HttpRequest) -> tuple[QuerySet[Application], QueueFi
     districts = [(r.code, r.name) for r in Region.objects.filter(path__startswith=authority.path, level="district")
                  .order_by("path")]
     form = QueueFilterForm(request.GET or None, districts=districts)
-    queryset = scope_queryset(user, Application.objects.select_related("call", "host_org__district",
-                                                                       "eligibility_record"))
     form.is_valid()
     data = getattr(form, "cleaned_data", {})  # the valid filters apply even when another one is not
-    stage = data.get("stage") or "mine"
-    if stage == "mine":
-        levels = {authority.level}
-        queryset = queryset.filter(status=ApplicationStatus.SUBMITTED, current_level__in=levels)
-        queryset = queryset.filter(host_org__district__path__startswith=authority.path)
-    elif stage != "all":
-        queryset = queryset.filter(status=stage)
-    if q := (data.get("q") or "").strip():
-        queryset = queryset.filter(Q(platform_name__icontains=q) | Q(host_org__name__icontains=q)
-                                   | Q(host_org__credit_code__icontains=q))
-    if district := data.get("district"):
-        queryset = queryset.filter(host_org__district__code=district)
-    if cluster := data.get("cluster"):
-        queryset = queryset.filter(clusters__contains=cluster)
-    if eligibility := data.get("eligibility"):
-        queryset = queryset.filter(eligibility_record__eligibility=eligibility)
-    if data.get("warnings") == "with":
-        queryset = queryset.filter(warning_count__gt=0)
-    elif data.get("warnings") == "without":
-        queryset = queryset.filter(warning_count=0)
-    sort = data.get("sort") or "-submitted_at"
-    queryset = queryset.order_by(sort if sort != "recommendation_order" else "recommendation_order", "pk")
-    return queryset, form
+    return queue_applications(user=user, filters=data), form
 
 
-class QueueView(ScopedListMixin, ListView):
+class QueueView(KeysFirstMixin, ScopedListMixin, ListView):
     """每个审核单位的待办: what waits at its level, and everything in its area, with filters and bulk actions."""
 
     permission_required = "reviews.list_queue"
@@ -126,16 +99,9 @@ class QueueView(ScopedListMixin, ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user: Any = self.request.user
-        rows = []
-        for application in context["object_list"]:
-            rows.append({"application": application, "status": describe_status(application),
-                         "holds": can(user, "reviews.review_application", application),
-                         "deciding": application.status == ApplicationStatus.SUBMITTED
-                         and is_deciding_level(application.call, application.host_org,
-                                                  application.current_level)})
-        forwardable = [r for r in rows if r["holds"] and not r["deciding"]
-                       and r["application"].current_level
-                       != first_level(r["application"].call, r["application"].host_org)]
+        rows = queue_rows(user=user, applications=list(context["object_list"]))
+        forwardable = [r for r in rows if r.holds and not r.deciding
+                       and r.application.current_level != first_level(r.application.call, r.application.host_org)]
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
                 "authority": user.authority, "forwardable": forwardable,
                 "deadlines": _deadlines_for(user.authority)}
@@ -143,7 +109,7 @@ class QueueView(ScopedListMixin, ListView):
 
 def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
     out = []
-    for call in Call.objects.filter(status="open").order_by("pk"):
+    for call in Call.objects.filter(status="open").select_related("issuer").order_by("pk"):
         if authority.level in call.chain_levels():
             deadline, shown = deadline_and_text(call, authority.level, authority)
             out.append({"call": call, "deadline": shown,
@@ -151,27 +117,35 @@ def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
     return out
 
 
+def _export(request: HttpRequest, *, kind: str, total: int, call: Call | None = None,
+            filters: dict[str, Any] | None = None) -> HttpResponse:
+    """A small export is written in the request; a large one becomes a background job with a progress page."""
+    from zhongshi.reviews.domain.exports import INLINE_ROWS, start_export, write_export
+    from zhongshi.reviews.tasks import run_export_task
+
+    user: Any = request.user
+    if total > INLINE_ROWS:
+        job = start_export(user=user, kind=kind, total=total, call=call, filters=filters)
+        run_export_task.delay(job.pk)
+        return HttpResponseRedirect(job.get_absolute_url())
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 2**20)  # noqa: SIM115 - closed by the response
+    write_export(out, user=user, kind=kind, call=call, filters=filters or {})
+    out.seek(0)
+    from zhongshi.reviews.domain.exports import list_filename, summary_filename
+
+    filename = summary_filename(user=user, call=call) if call is not None else list_filename()
+    return FileResponse(out, as_attachment=True, filename=filename, content_type=XLSX)
+
+
 class QueueExportView(ProtectedMixin, View):
-    """The filtered list as .xlsx: exactly what the queue shows with the same filters."""
+    """The filtered list as .xlsx: exactly what the queue holds with the same filters, every page of it."""
 
     permission_required = "reviews.list_queue"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        from zhongshi.applications.interfaces.export_xlsx import columns_for, render_list_sheet, sheet_row
-
-        queryset, _form = filtered_queue(request)
-        queryset = queryset.select_related("host_org__district__parent__parent__parent")
-        rows = [sheet_row(a, opinion=_last_opinion(a), order=i) for i, a in enumerate(queryset[:5000], start=1)]
-        keys = ["order", "platform_name", "host_org", "credit_code", "location", "clusters", "status", "eligibility",
-                "warnings", "equipment_value", "fulltime_staff", "service_revenue_last_year", "service_revenue_ratio",
-                "enterprises_served", "submitted_at", "contact"]
-        content = render_list_sheet(title=_("Applications"), rows=rows, columns=columns_for(keys))
-        return _xlsx_response(content, f"申报书列表-{timezone.localdate():%Y%m%d}.xlsx")
-
-
-def _last_opinion(application: Application) -> str:
-    step = application.steps.exclude(opinion="").order_by("-acted_at", "-pk").first()
-    return step.opinion if step else ""
+        queryset, form = filtered_queue(request)
+        filters = getattr(form, "cleaned_data", {})
+        return _export(request, kind="list", total=queryset.count(), filters=filters)
 
 
 class SummarySheetView(ProtectedMixin, View):
@@ -181,30 +155,38 @@ class SummarySheetView(ProtectedMixin, View):
     permission_required = "reviews.list_queue"
 
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
-        from zhongshi.applications.interfaces.export_xlsx import columns_for, render_summary_sheet, sheet_row
+        from zhongshi.applications.interfaces.export_xlsx import columns_for
+        from zhongshi.reviews.domain.exports import count_summary
 
         call = get_object_or_404(Call, code=code)
-        user: Any = request.user
-        authority = user.authority
-        steps = (ReviewStep.objects.filter(application__call=call, authority=authority,
-                                           action__in=["recommend", "forward", "approve"])
-                 .select_related("application__host_org__district__parent__parent__parent", "application__call")
-                 .order_by("order", "acted_at", "pk"))
-        seen: set[int] = set()
-        rows = []
-        for step in steps:
-            if step.application_id in seen or not can(user, "reviews.view_history", step.application):
-                continue
-            seen.add(step.application_id)
-            rows.append(sheet_row(step.application, opinion=step.opinion, order=len(rows) + 1))
         try:
-            columns = columns_for(call.summary_columns or None)
+            columns_for(call.summary_columns or None)
         except ValueError as exc:
             messages.error(request, _("The call's summary sheet names an unknown column: %(error)s") % {"error": exc})
             return HttpResponseRedirect(reverse("reviews:queue"))
-        content = render_summary_sheet(title=_("Recommendation summary sheet"), authority=authority.name,
-                                       call_title=call.title, rows=rows, columns=columns)
-        return _xlsx_response(content, f"{call.title}推荐汇总表-{authority.name}.xlsx")
+        return _export(request, kind="summary", call=call, total=count_summary(user=request.user, call=call))
+
+
+class ExportJobView(ObjectPermissionMixin, View):
+    """A background export's progress (polled by htmx until it is done), then its download link."""
+
+    permission_required = "reviews.view_export"
+
+    def get_object(self, queryset: Any = None) -> ExportJob:
+        return get_object_or_404(ExportJob, pk=self.kwargs["pk"])
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = self.get_permission_object()
+        template = "reviews/export_progress.html" if request.headers.get("HX-Request") else "reviews/export_job.html"
+        return render(request, template, {"job": job})
+
+
+class ExportDownloadView(ExportJobView):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        job = self.get_permission_object()
+        if job.status != ExportJob.Status.DONE or not job.file:
+            raise Http404
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename, content_type=XLSX)
 
 
 class ApplicationHistoryMixin(ObjectPermissionMixin):
@@ -431,7 +413,8 @@ class NoticeDetailView(PublicMixin, View):
         user: Any = self.request.user
         handles = can(user, "reviews.handle_notice", notice)
         return render(self.request, "reviews/notice_detail.html", {
-            "notice": notice, "applications": notice.applications.select_related("host_org__district")
+            "notice": notice, "applications": notice.applications.select_related(
+                "host_org__district__parent__parent__parent").defer(*WIDE_FIELDS)
             .order_by("recommendation_order", "pk"),
             "open": is_open_for_objections(notice), "form": form or ObjectionForm(), "handles": handles,
             "objections": notice.objections.select_related("application").order_by("filed_at") if handles else [],

@@ -170,7 +170,11 @@ def save_answers(*, user: Any, application: Application, answers: Any, base_revi
     current.clusters = clusters_of(cleaned)
     current.revision += 1
     current.updated_by = user
-    current.warning_count = count_warnings(current.form_code, cleaned)
+    from zhongshi.formversions.domain.check_answers import check_answers
+
+    # The checks of the saved answers, kept on the instance: the autosave's reply reads them, not a rerun.
+    current.check_result = check_answers(load_form(current.form_code), cleaned)  # type: ignore[attr-defined]
+    current.warning_count = min(len(current.check_result.warnings), 32767)  # type: ignore[attr-defined]
     current.save(update_fields=["answers", "platform_name", "clusters", "revision", "updated_by", "updated_at",
                                 "warning_count"])
     update_eligibility(current)

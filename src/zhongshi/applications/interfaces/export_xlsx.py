@@ -20,19 +20,21 @@ integers (``#,##0``). 序号 is the row's ``order``, by default its 1-based posi
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -302,6 +304,8 @@ def sheet_row(application: Any, *, opinion: str = "", order: int | None = None) 
 
 
 # ---------------------------------------------------------------------------------------------- cells
+# The sheets are written streaming (openpyxl's write-only mode): each row goes to the file as it is made, so
+# the memory stays flat whatever the number of rows.
 
 
 def _clean(value: Any) -> Any:
@@ -312,11 +316,21 @@ def _clean(value: Any) -> Any:
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))  # lazy translations and the like
 
 
-def _set(ws: Worksheet, row: int, column: int, value: Any) -> Any:
-    cell = ws.cell(row=row, column=column)
-    cell.value = _clean(value)
+def _cell(ws: Any, value: Any, *, font: Font = _BODY_FONT, border: Border | None = None,
+          alignment: Alignment | None = None, fill: PatternFill | None = None,
+          number_format: str | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=_clean(value))
     if isinstance(cell.value, str) and cell.value.startswith("="):
         cell.data_type = "s"  # text, never a formula
+    cell.font = font
+    if border is not None:
+        cell.border = border
+    if alignment is not None:
+        cell.alignment = alignment
+    if fill is not None:
+        cell.fill = fill
+    if number_format:
+        cell.number_format = number_format
     return cell
 
 
@@ -338,6 +352,7 @@ def _text_width(text: str) -> float:
     return sum(2.1 if unicodedata.east_asian_width(ch) in "WF" else 1.05 for ch in text)
 
 
+@functools.lru_cache(maxsize=8192)  # the same names, places and opinions recur from row to row
 def _lines(text: str, width: float) -> int:
     usable = max(width - 2.2, 1.0)  # the cell's padding and indent
     return sum(max(1, math.ceil(_text_width(part) / usable)) for part in text.split("\n")) if text else 1
@@ -348,41 +363,61 @@ def _row_height(texts: Iterable[tuple[str, float]], minimum: float) -> float:
     return max(minimum, lines * _LINE_HEIGHT + _ROW_PADDING)
 
 
-def _numbered(rows: list[SheetRow]) -> list[SheetRow]:
-    return [row if row.order is not None else replace(row, order=i) for i, row in enumerate(rows, start=1)]
+_ALIGNMENTS = {horizontal: Alignment(horizontal=horizontal, vertical="center", wrap_text=True,
+                                     indent=1 if horizontal == "right" else 0)
+               for horizontal in ("left", "center", "right")}
 
 
-def _write_header(ws: Worksheet, row: int, columns: list[Column]) -> None:
-    for index, column in enumerate(columns, start=1):
-        cell = _set(ws, row, index, column.label)
-        cell.font = _BOLD_FONT
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+def _write_header(ws: Any, row: int, columns: list[Column]) -> None:
     ws.row_dimensions[row].height = _row_height(((c.label, c.width / 1.05) for c in columns), 30)
+    alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.append([_cell(ws, column.label, font=_BOLD_FONT, border=_BORDER, alignment=alignment, fill=_HEADER_FILL)
+               for column in columns])
 
 
-def _write_rows(ws: Worksheet, first: int, columns: list[Column], rows: list[SheetRow]) -> None:
-    for offset, sheet_row_ in enumerate(rows):
-        row = first + offset
-        texts = []
-        for index, column in enumerate(columns, start=1):
-            value = column.value(sheet_row_)
-            cell = _set(ws, row, index, value)
-            cell.font = _BODY_FONT
-            cell.border = _BORDER
-            numeric = isinstance(cell.value, int | float | Decimal | datetime)
-            if column.number_format and numeric:
-                cell.number_format = column.number_format
+def _styles(ws: Any, columns: list[Column]) -> list[dict[bool, Any]]:
+    """Per column, the style of its body cells (numeric or not), made once: setting a font, border and
+    alignment on each cell costs far more than the cell (openpyxl hashes the style objects each time)."""
+    styles = []
+    for column in columns:
+        by_kind = {}
+        for numeric in (False, True):
             horizontal = column.horizontal or ("right" if numeric else "left")
-            cell.alignment = Alignment(
-                horizontal=horizontal, vertical="center", wrap_text=True, indent=1 if horizontal == "right" else 0
-            )
-            texts.append((_display(cell.value, column.number_format), column.width))
-        ws.row_dimensions[row].height = _row_height(texts, 24)
+            prototype = _cell(ws, None, border=_BORDER, alignment=_ALIGNMENTS[horizontal],
+                              number_format=column.number_format if numeric else None)
+            by_kind[numeric] = prototype._style
+        styles.append(by_kind)
+    return styles
 
 
-def _widths(ws: Worksheet, columns: list[Column]) -> None:
+def _write_rows(ws: Any, first: int, columns: list[Column], rows: Iterable[SheetRow],
+                progress: Callable[[int], None] | None = None) -> int:
+    """Append one row per ``SheetRow`` from row ``first`` on (序号 = position when not given); returns the
+    number of rows. ``progress(n)`` is called every 500 rows."""
+    styles = _styles(ws, columns)
+    written = 0
+    for position, sheet_row_ in enumerate(rows, start=1):
+        if sheet_row_.order is None:
+            sheet_row_ = replace(sheet_row_, order=position)
+        cells, texts = [], []
+        for column, style in zip(columns, styles, strict=True):
+            value = _clean(column.value(sheet_row_))
+            numeric = isinstance(value, int | float | Decimal | datetime) and not isinstance(value, bool)
+            cell = WriteOnlyCell(ws, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
+            cell._style = copy(style[numeric])
+            cells.append(cell)
+            texts.append((_display(value, column.number_format), column.width))
+        ws.row_dimensions[first + written].height = _row_height(texts, 24)
+        ws.append(cells)
+        written += 1
+        if progress is not None and written % 500 == 0:
+            progress(written)
+    return written
+
+
+def _widths(ws: Any, columns: list[Column]) -> None:
     for index, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
 
@@ -392,14 +427,22 @@ def _sheet_name(title: str) -> str:
     return name[:31]
 
 
-def _save(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def _chinese_date(value: date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _print_setup(ws: Any) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _bytes(write: Callable[[IO[bytes]], Any]) -> bytes:
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------- sheets
@@ -410,7 +453,7 @@ def render_summary_sheet(
     title: str,
     authority: str,
     call_title: str,
-    rows: list[SheetRow],
+    rows: Iterable[SheetRow],
     columns: list[Column] | None = None,
     generated_at: datetime | None = None,
 ) -> bytes:
@@ -419,41 +462,34 @@ def render_summary_sheet(
     ``title`` is the document's title (its properties); the sheet is named 推荐汇总表. ``generated_at``
     (default now) gives the 填报日期.
     """
+    return _bytes(lambda out: write_summary_sheet(out, title=title, authority=authority, call_title=call_title,
+                                                  rows=rows, columns=columns, generated_at=generated_at))
+
+
+def write_summary_sheet(
+    out: IO[bytes] | str,
+    *,
+    title: str,
+    authority: str,
+    call_title: str,
+    rows: Iterable[SheetRow],
+    columns: list[Column] | None = None,
+    generated_at: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """``render_summary_sheet`` streamed to ``out`` (a binary file or a path); returns the number of rows."""
     columns = columns or columns_for(None)
     generated = _local(generated_at) or _local(timezone.now())
     assert generated is not None
     last = get_column_letter(len(columns))
-    workbook = Workbook()
-    ws = workbook.active
-    assert ws is not None
-    ws.title = SUMMARY_SHEET_NAME
+    workbook = Workbook(write_only=True)
+    ws: Any = workbook.create_sheet(SUMMARY_SHEET_NAME)
     workbook.properties.title = str(title)
     workbook.properties.creator = "zhongshi"
     _widths(ws, columns)
-
-    heading = f"{call_title}推荐汇总表"
-    cell = _set(ws, 1, 1, heading)
-    cell.font = _TITLE_FONT
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A1:{last}1")
-    ws.row_dimensions[1].height = 40
-
-    cell = _set(ws, 2, 1, f"推荐单位（盖章）：{authority}    填报日期：{_chinese_date(generated)}")
-    cell.font = _BODY_FONT
-    cell.alignment = Alignment(horizontal="left", vertical="center")
-    ws.merge_cells(f"A2:{last}2")
-    ws.row_dimensions[2].height = 24
-
-    _write_header(ws, 3, columns)
-    _write_rows(ws, 4, columns, _numbered(rows))
-
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _print_setup(ws)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = 0.6
@@ -463,26 +499,39 @@ def render_summary_sheet(
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.font = f"{FONT_NAME},Regular"
     ws.oddFooter.center.size = 10
-    return _save(workbook)
+
+    ws.row_dimensions[1].height = 40
+    ws.append([_cell(ws, f"{call_title}推荐汇总表", font=_TITLE_FONT,
+                     alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))])
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.row_dimensions[2].height = 24
+    ws.append([_cell(ws, f"推荐单位（盖章）：{authority}    填报日期：{_chinese_date(generated)}",
+                     alignment=Alignment(horizontal="left", vertical="center"))])
+    ws.merged_cells.add(f"A2:{last}2")
+    _write_header(ws, 3, columns)
+    count = _write_rows(ws, 4, columns, rows, progress)
+    workbook.save(out)
+    return count
 
 
-def render_list_sheet(*, title: str, rows: list[SheetRow], columns: list[Column]) -> bytes:
+def render_list_sheet(*, title: str, rows: Iterable[SheetRow], columns: list[Column]) -> bytes:
     """A list of applications (.xlsx): the header, one row each, an auto-filter; the sheet is named ``title``."""
-    workbook = Workbook()
-    ws = workbook.active
-    assert ws is not None
-    ws.title = _sheet_name(str(title))
+    return _bytes(lambda out: write_list_sheet(out, title=title, rows=rows, columns=columns))
+
+
+def write_list_sheet(out: IO[bytes] | str, *, title: str, rows: Iterable[SheetRow], columns: list[Column],
+                     progress: Callable[[int], None] | None = None) -> int:
+    """``render_list_sheet`` streamed to ``out`` (a binary file or a path); returns the number of rows."""
+    workbook = Workbook(write_only=True)
+    ws: Any = workbook.create_sheet(_sheet_name(str(title)))
     workbook.properties.title = str(title)
     workbook.properties.creator = "zhongshi"
     _widths(ws, columns)
-    _write_header(ws, 1, columns)
-    _write_rows(ws, 2, columns, _numbered(rows))
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    return _save(workbook)
+    _print_setup(ws)
+    _write_header(ws, 1, columns)
+    count = _write_rows(ws, 2, columns, rows, progress)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    workbook.save(out)
+    return count

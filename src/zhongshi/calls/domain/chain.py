@@ -33,14 +33,13 @@ import calendar
 import re
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -369,30 +368,39 @@ def call_area(call: Call) -> str:
     return call.issuer.path if call.issuer is not None else ""
 
 
-def effective_deadline(call: Call, level: str, authority: Authority | None = None, *,
-                       at: datetime | None = None) -> datetime | None:
-    """The call's deadline for ``level`` in the round in effect at ``at``, moved by the latest extension for
-    that authority or that level."""
-    deadline = chain_deadline(call, level, at=at)
-    extensions = DeadlineExtension.objects.filter(call=call, level=level)
+def applicable_extensions(extensions: Iterable[DeadlineExtension], call: Call, level: str,
+                          authority: Authority | None) -> list[DeadlineExtension]:
+    """Of ``extensions`` (of ``call``), those that move ``level`` for ``authority``: its own, and those granted to
+    every authority of the level in an area that holds it (without an authority: those of the call's area)."""
     if authority is not None:
-        # Its own extensions, and those granted to every authority of the level in an area that holds it.
-        areas = [authority.path[:i + 1] for i, char in enumerate(authority.path) if char == "/"]
-        extensions = extensions.filter(Q(authority=authority) | Q(authority__isnull=True, area_path__in=areas))
-    else:
-        extensions = extensions.filter(authority__isnull=True, area_path=call_area(call))
-    latest = extensions.order_by("-deadline").first()
-    if latest is not None and (deadline is None or latest.deadline > deadline):
-        return latest.deadline
+        areas = {authority.path[:i + 1] for i, char in enumerate(authority.path) if char == "/"}
+        return [e for e in extensions if e.level == level and (
+            e.authority_id == authority.pk or (e.authority_id is None and e.area_path in areas))]
+    area = call_area(call)
+    return [e for e in extensions if e.level == level and e.authority_id is None and e.area_path == area]
+
+
+def effective_deadline(call: Call, level: str, authority: Authority | None = None, *,
+                       at: datetime | None = None,
+                       extensions: Iterable[DeadlineExtension] | None = None) -> datetime | None:
+    """The call's deadline for ``level`` in the round in effect at ``at``, moved by the latest extension for
+    that authority or that level. A list page passes the call's ``extensions``, loaded once for all its rows."""
+    deadline = chain_deadline(call, level, at=at)
+    if extensions is None:
+        extensions = DeadlineExtension.objects.filter(call=call, level=level)
+    latest = max((e.deadline for e in applicable_extensions(extensions, call, level, authority)), default=None)
+    if latest is not None and (deadline is None or latest > deadline):
+        return latest
     return deadline
 
 
 def deadline_and_text(call: Call, level: str, authority: Authority | None = None, *,
-                      at: datetime | None = None) -> tuple[datetime | None, str]:
+                      at: datetime | None = None,
+                      extensions: Iterable[DeadlineExtension] | None = None) -> tuple[datetime | None, str]:
     """The effective deadline and how a page shows it: 2026年1月28日 23:59, — for none, or the calendar's
     error (a year without calendar data) instead of a guess."""
     try:
-        deadline = effective_deadline(call, level, authority, at=at)
+        deadline = effective_deadline(call, level, authority, at=at, extensions=extensions)
     except DomainError as exc:
         return None, exc.message
     return deadline, format_deadline(deadline)
@@ -453,15 +461,28 @@ def in_call_area(call: Call, host_org: HostOrg) -> bool:
     return call.issuer is None or host_org.district.path.startswith(call.issuer.path)
 
 
+def _region_codes(host_org: HostOrg) -> list[str]:
+    return [code for code in host_org.district.path.strip("/").split("/") if code]
+
+
+def prefetch_ancestor_authorities(host_orgs: Iterable[HostOrg]) -> None:
+    """Load the ancestor authorities of many host organisations (each with its ``district``) in one query, so
+    that a list page asks ``ancestor_authorities`` of each without a query per row."""
+    orgs = [org for org in host_orgs if getattr(org, "_ancestor_authorities", None) is None]
+    if not orgs:
+        return
+    codes = {code for org in orgs for code in _region_codes(org)}
+    by_code = {a.region.code: a for a in Authority.objects.filter(region__code__in=codes).select_related("region")}
+    for org in orgs:
+        org._ancestor_authorities = {  # type: ignore[attr-defined]
+            by_code[code].level: by_code[code] for code in _region_codes(org) if code in by_code}
+
+
 def ancestor_authorities(host_org: HostOrg) -> dict[str, Authority]:
     """The authorities above a host organisation, by level (one query, kept on the instance: a page that asks
     who acts, what the status is and whether the user holds it asks it once)."""
-    cached: dict[str, Authority] | None = getattr(host_org, "_ancestor_authorities", None)
-    if cached is None:
-        codes = [code for code in host_org.district.path.strip("/").split("/") if code]
-        cached = {a.level: a for a in Authority.objects.filter(region__code__in=codes).select_related("region")}
-        host_org._ancestor_authorities = cached  # type: ignore[attr-defined]
-    return cached
+    prefetch_ancestor_authorities([host_org])
+    return host_org._ancestor_authorities  # type: ignore[attr-defined]
 
 
 def acting_levels(call: Call, host_org: HostOrg) -> list[tuple[str, Authority]]:

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
+from zhongshi.core.yaml_files import load_yaml
 from zhongshi.formversions.domain.formdef import FormDef, load_form
 
 CALLS_FILE = Path(__file__).resolve().parent.parent / "data" / "calls.yaml"
@@ -74,7 +74,7 @@ def load_builtin_calls() -> int:
     from zhongshi.organisations.models import Authority
 
     created = 0
-    for raw in yaml.safe_load(CALLS_FILE.read_text(encoding="utf-8"))["calls"]:
+    for raw in load_yaml(CALLS_FILE.read_text(encoding="utf-8"))["calls"]:
         existing = Call.objects.filter(code=raw["code"]).first()
         if existing is not None:
             upgrade_builtin_call(existing, raw)

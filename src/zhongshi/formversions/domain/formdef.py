@@ -23,8 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from zhongshi.core.yaml_files import load_yaml
 from zhongshi.formversions.domain.paths import get_path, is_empty
 
 DEFINITIONS_DIR = Path(__file__).resolve().parent.parent / "definitions"
@@ -256,7 +255,7 @@ class FormDef:
 @cache
 def form_kinds() -> dict[str, FormKind]:
     """The kinds of form the system knows (``formversions/kinds.yaml``)."""
-    data = yaml.safe_load(KINDS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(KINDS_FILE.read_text(encoding="utf-8"))
     return {code: FormKind(code, str(raw["label"]), {str(k): str(v) for k, v in (raw.get("roles") or {}).items()})
             for code, raw in data["kinds"].items()}
 
@@ -305,7 +304,7 @@ def _default_section_style(section: SectionDef) -> str:
 
 
 def _vocabularies() -> dict[str, dict[str, Any]]:
-    data = yaml.safe_load(VOCABULARIES_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(VOCABULARIES_FILE.read_text(encoding="utf-8"))
     return {vocab["code"]: vocab for vocab in data["vocabularies"]}
 
 
@@ -438,7 +437,7 @@ def list_forms(kind: str | None = None) -> list[str]:
 
 def load_form_file(path: Path) -> FormDef:
     """A form definition from a YAML file anywhere (a form version being prepared, a test's form)."""
-    return parse_form(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return parse_form(load_yaml(Path(path).read_text(encoding="utf-8")))
 
 
 @cache
@@ -446,4 +445,4 @@ def load_form(code: str) -> FormDef:
     """The form version ``code``; ``UnknownFormError`` when none ships with the system."""
     if code not in list_forms():
         raise UnknownFormError(code)
-    return parse_form(yaml.safe_load((DEFINITIONS_DIR / f"{code}.yaml").read_text(encoding="utf-8")))
+    return parse_form(load_yaml((DEFINITIONS_DIR / f"{code}.yaml").read_text(encoding="utf-8")))

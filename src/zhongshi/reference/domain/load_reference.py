@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
+from zhongshi.core.yaml_files import load_yaml
 from zhongshi.reference.models import ReferenceItem, Vocabulary
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabularies.yaml"
@@ -15,7 +15,7 @@ DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabularies.yaml
 
 def read_vocabularies(path: Path = DATA_FILE) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+        document = load_yaml(handle)
     return list(document["vocabularies"])
 
 

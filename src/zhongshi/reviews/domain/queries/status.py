@@ -4,6 +4,7 @@ every reviewer."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,9 @@ from zhongshi.calls.domain.chain import acting_authority, deadline_and_text, sho
 from zhongshi.reviews.enums import NoticeStatus, ReviewAction
 from zhongshi.reviews.models import ReviewStep
 
+if TYPE_CHECKING:
+    from zhongshi.reviews.domain.queries.queue import ChainFacts
+
 
 @dataclass(frozen=True)
 class StatusLine:
@@ -21,15 +25,16 @@ class StatusLine:
     text: str
 
 
-def describe_status(application: Application) -> StatusLine:
+def describe_status(application: Application, *, facts: ChainFacts | None = None) -> StatusLine:
+    """The status line of ``application``; ``facts`` (``queue.prefetch_chain``) spares a list its queries."""
     status = application.status
     if status == ApplicationStatus.DRAFT:
         return StatusLine(_("Draft"), "warning", _("Not submitted yet. Complete every section, upload the evidence, "
                                                    "then check and submit."))
     if status == ApplicationStatus.SUBMITTED:
         authority = acting_authority(application.call, application.host_org, application.current_level)
-        deadline, shown = deadline_and_text(application.call, application.current_level, authority,
-                                            at=application.submitted_at)
+        deadline, shown = (facts.deadline_and_text if facts is not None else deadline_and_text)(
+            application.call, application.current_level, authority, at=application.submitted_at)
         name = authority.name if authority else "—"
         texts = {
             "district": _("Submitted. %(authority)s is carrying out the preliminary review (完整性、规范性、真实性)."),
@@ -44,7 +49,8 @@ def describe_status(application: Application) -> StatusLine:
         badges = {"district": _("Preliminary review by the district"), "city": _("With the city"),
                   "province": _("With the province"), "ministry": _("With the ministry")}
         return StatusLine(badges.get(application.current_level, _("Under review")), "info", text)
-    last = (ReviewStep.objects.filter(application=application).select_related("authority")
+    last = (facts.last_steps.get(application.pk) if facts is not None
+            else ReviewStep.objects.filter(application=application).select_related("authority")
             .order_by("-acted_at", "-pk").first())
     opinion = last.opinion if last else ""
     who = last.authority.name if last else ""
@@ -62,7 +68,8 @@ def describe_status(application: Application) -> StatusLine:
     if application.final_at is not None:
         return StatusLine(_("Approved (final)"), "success",
                           _("Approved; the public notice has ended and the result is final."))
-    notice = application.notices.filter(status=NoticeStatus.PUBLISHED).order_by("-starts_at").first()
+    notice = (facts.notices.get(application.pk) if facts is not None
+              else application.notices.filter(status=NoticeStatus.PUBLISHED).order_by("-starts_at").first())
     if notice is not None:
         return StatusLine(_("Approved, in public notice"), "success",
                           _("Approved by %(authority)s and in the public notice until %(end)s.")
