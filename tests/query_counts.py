@@ -43,7 +43,8 @@ def _district_codes() -> list[str]:
 
 def spread_applications(count: int) -> list:
     from zhongshi.organisations.models import Authority
-    from zhongshi.reviews.models import DeadlineExtension, Notice, ReviewStep
+    from zhongshi.calls.models import DeadlineExtension
+    from zhongshi.reviews.models import Notice, ReviewStep
 
     call = factories.call()
     if not DeadlineExtension.objects.filter(call=call).exists():

@@ -21,9 +21,8 @@ def test_every_queue_costs_the_same_at_any_size(roles, login, role, query, djang
 
 def test_a_queue_page_shows_what_each_row_shows_alone(roles, login):
     """The page's preloaded status lines, holders and deciding levels are those of the one-row questions."""
-    from zhongshi.applications.domain.queries.chain import is_deciding_level
-
     from zhongshi.applications.models import Application
+    from zhongshi.calls.domain.chain import is_deciding_level
     from zhongshi.core.permissions import can
     from zhongshi.reviews.domain.queries.status import describe_status
 
@@ -37,7 +36,7 @@ def test_a_queue_page_shows_what_each_row_shows_alone(roles, login):
         alone = Application.objects.get(pk=row.application.pk)
         assert row.status == describe_status(alone)
         assert row.holds == can(user, "reviews.review_application", alone)
-        assert row.deciding == (alone.status == "submitted" and is_deciding_level(alone))
+        assert row.deciding == (alone.status == "submitted" and is_deciding_level(alone.call, alone.host_org, alone.current_level))
     assert sum(row.holds for row in rows) > 0
 
 

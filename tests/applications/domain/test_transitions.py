@@ -22,6 +22,7 @@ STATE_FIELDS = {"status", "current_level"}
 OTHER_MODELS = {
     "organisations/domain/register_host_org.py": {"locked"},  # HostOrg (its own decide function)
     "reviews/domain/notices.py": {"objection", "notice"},  # Objection, Notice
+    "reviews/domain/exports.py": {"job"},  # ExportJob (its progress)
 }
 
 
