@@ -51,6 +51,8 @@ FIELD_STYLES: dict[str, tuple[str, ...]] = {
 # How a section prints: a key-value table of its fields (default), the cover, the evidence list or a
 # statement with its signature block.
 SECTION_STYLES = ("key_value", "cover", "evidence_list", "declaration")
+# When an evidence item is listed in the document (``layout.print_when``).
+PRINT_WHEN = ("always", "answered", "never")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -69,12 +71,20 @@ class Layout:
     ``style``: one of ``FIELD_STYLES[type]`` or ``SECTION_STYLES``. ``widths_cm``: a grid table's column
     widths in cm (序号 first when numbered), scaled to the page. ``separator``: between the parts of an
     ``inline`` group. ``beside_next``: the field shares its row with the next one (label | value | label | value).
+    ``intro``: the template's own words printed before the value in its cell ("平台是否位于以下区域："; not a
+    fill-in instruction, which 填表说明⑦ says to delete). ``caption``: the printed caption of an evidence item
+    instead of its label; ``{path}`` in it is replaced by the answer at ``path`` ("{basic.host_honours}荣誉证书
+    扫描件"). ``print_when``: ``always`` (default), ``answered`` (only when files were uploaded or every
+    ``{path}`` of the caption is answered) or ``never`` (not listed in the document, e.g. its own stamped scan).
     """
 
     style: str = ""
     widths_cm: tuple[float, ...] = ()
     separator: str = "  "
     beside_next: bool = False
+    intro: str = ""
+    caption: str = ""
+    print_when: str = "always"
 
 
 @dataclass(frozen=True)
@@ -280,7 +290,7 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
         raw = {"style": raw}
     if not isinstance(raw, dict):
         raise FormDefinitionError(f"{where}: layout must be a style name or a mapping")
-    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next"}
+    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next", "intro", "caption", "print_when"}
     if unknown:
         raise FormDefinitionError(f"{where}: unknown layout key {sorted(unknown)[0]!r}")
     style = str(raw.get("style") or "")
@@ -291,7 +301,11 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
     if any(w <= 0 for w in widths):
         raise FormDefinitionError(f"{where}: layout widths_cm must be positive")
     separator = raw.get("separator", "  ")
-    return Layout(style=style, widths_cm=widths, separator=str(separator), beside_next=bool(raw.get("beside_next")))
+    print_when = str(raw.get("print_when") or "always")
+    if print_when not in PRINT_WHEN:
+        raise FormDefinitionError(f"{where}: layout print_when {print_when!r} is not one of: {', '.join(PRINT_WHEN)}")
+    return Layout(style=style, widths_cm=widths, separator=str(separator), beside_next=bool(raw.get("beside_next")),
+                  intro=str(raw.get("intro") or ""), caption=str(raw.get("caption") or ""), print_when=print_when)
 
 
 def _default_style(item: FieldDef) -> str:
