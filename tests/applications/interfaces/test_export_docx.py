@@ -495,3 +495,17 @@ def test_the_reviewers_annex_lists_computed_values_warnings_and_verdicts(form, a
     empty = Document(io.BytesIO(render_review_annex(form, answers)))
     assert [texts(row) for _t, _i, row in all_rows(empty)][-2:] == [["条款", "条件", "结论", "说明"],
                                                                    ["无", "", "", ""]]
+
+
+def test_the_staff_counts_stack_beside_the_total_as_printed(document):
+    rows = [row for _t, _i, row in all_rows(document) if texts(row)[0] == "平台专职人员总数"]
+    assert [texts(row)[1:] for row in rows] == [
+        ["46 人", "平台专职院士、首席专家、领军人才、卓越工程师等高水平人才数量",
+         "院士：0 人\n首席专家：2 人\n领军人才：3 人\n卓越工程师：5 人\n其他：4 人"],
+        ["46 人", "具有副高级及以上专业技术职称的人数", "15 人"],
+        ["46 人", "硕士及以上人数", "24 人"],
+    ]
+    # one label and one value down the left, merged over the three rows
+    assert [[tc.vMerge for tc in row._tr.tc_lst[:2]] for row in rows] == [
+        ["restart", "restart"], ["continue", "continue"], ["continue", "continue"]
+    ]

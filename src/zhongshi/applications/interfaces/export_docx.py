@@ -657,16 +657,25 @@ class _Renderer:
             partner = fields[index + 1] if index + 1 < len(fields) else None
             if partner is not None and item.layout.beside_next:
                 value_width = (TOTAL - LABEL - PAIR_LABEL) // 2
+                right = TOTAL - LABEL - PAIR_LABEL - value_width
+                below: list[FieldDef] = []
+                while index + 2 + len(below) < len(fields) and fields[index + 2 + len(below)].layout.below_beside:
+                    below.append(fields[index + 2 + len(below)])
+                merge = "restart" if below else ""
                 grid.add(
-                    _C([_P(_label(item))], LABEL, "label"),
-                    _C(self._value(item, value, data, value_width), value_width),
+                    _C([_P(_label(item))], LABEL, "label", vmerge=merge),
+                    _C(self._value(item, value, data, value_width), value_width, vmerge=merge),
                     _C([_P(_label(partner))], PAIR_LABEL, "label"),
-                    _C(
-                        self._value(partner, data.get(partner.key), data, TOTAL - LABEL - PAIR_LABEL - value_width),
-                        TOTAL - LABEL - PAIR_LABEL - value_width,
-                    ),
+                    _C(self._value(partner, data.get(partner.key), data, right), right),
                 )
-                index += 2
+                for under in below:  # the left half continues the first field's cells
+                    grid.add(
+                        _C([], LABEL, "label", vmerge="continue"),
+                        _C([], value_width, vmerge="continue"),
+                        _C([_P(_label(under))], PAIR_LABEL, "label"),
+                        _C(self._value(under, data.get(under.key), data, right), right),
+                    )
+                index += 2 + len(below)
                 continue
             style = item.layout.style
             if item.type == "group" and style == "rows":
