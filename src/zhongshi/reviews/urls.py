@@ -9,6 +9,7 @@ urlpatterns = [
     path("forward/", views.ForwardView.as_view(), name="forward"),
     path("summary/<slug:code>.xlsx", views.SummarySheetView.as_view(), name="summary_sheet"),
     path("application/<int:pk>/", views.ReviewView.as_view(), name="review"),
+    path("application/<int:pk>/annex.docx", views.ReviewAnnexView.as_view(), name="review_annex"),
     path("application/<int:pk>/compare/", views.CompareRoundsView.as_view(), name="compare"),
     path("letters/<int:pk>/", views.LetterDownloadView.as_view(), name="letter_download"),
     path("calls/<slug:code>/extensions/", views.ExtensionView.as_view(), name="extensions"),

@@ -3,11 +3,15 @@
 ``render_docx(form, answers)`` walks the form definition (``formversions/definitions/<form>.yaml``) and
 prints the answers in its order. How each part prints is the definition's ``layout`` hint (``formdef.Layout``,
 by type when absent), never a path of one form version: a ``cover`` section, then one bordered
-label | value table per ``key_value`` section, an ``evidence_list``, a ``declaration`` with its signature
-block, and the 填表说明. Checkbox questions print every choice with ☑/☐, ``grid`` tables are real Word tables
-(``widths_cm`` as printed), fields marked ``beside_next`` share a row with the next one, consecutive
-``year_table`` fields share a header of years, and computed values are shown beside the declared ones they
-check. Pure: no database, no files; the caller passes the answers and the evidence file names.
+label | value table per ``key_value`` section, an ``evidence_list`` (captions and what is listed from the
+hints), a ``declaration`` with its signature block, and the 填表说明. Checkbox questions print every choice
+with ☑/☐, ``grid`` tables are Word tables of their own (``widths_cm`` as printed) whose caption and header
+rows repeat on every page, rows do not break across pages (but a long text's), fields marked
+``beside_next`` share a row with the next one (``below_beside`` ones stack under it), consecutive
+``year_table`` fields share a header of years, and a unit the label names is not repeated after the value.
+The document holds only what was declared: what the system computes and checks is the reviewers'
+(``render_review_annex``, a second .docx). Pure: no database, no files; the caller passes the answers and
+the evidence file names.
 """
 
 from __future__ import annotations
@@ -1126,8 +1130,8 @@ def render_docx(
     """The 申报书 as .docx bytes, laid out like the printed template of ``form``.
 
     ``answers`` is the application's JSON (missing parts print as empty cells); ``computed`` the values of
-    ``compute_values(form, answers)`` (computed here when not given), printed beside the declared values
-    they check; ``evidence`` the uploaded 佐证材料 as ``{"requirement_label", "name"}``, listed under their
+    ``compute_values(form, answers)`` (computed here when not given; only copies such as the cover's
+    platform name print, never a check of a declared value); ``evidence`` the uploaded 佐证材料 as ``{"requirement_label", "name"}``, listed under their
     requirement in 四、佐证材料清单; ``title_meta`` sets the document properties (title, subject, author,
     keywords, comments, category, identifier) and, with ``reference``, prints ``编号：…`` on the cover.
     """
