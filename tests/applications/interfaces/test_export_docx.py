@@ -173,10 +173,13 @@ def whole(row):
 
 def test_the_document_carries_no_system_notes_only_what_was_declared(document, docx_bytes):
     assert row_labelled(document, "中试设备设施（原值）") == ["中试设备设施（原值）", "3,280 万元"]
-    assert row_labelled(document, "中试服务收入占依托单位主营业务收入总额的比例") == [
-        "中试服务收入占依托单位主营业务收入总额的比例",
-        "上年度/申报当年度：5% / 5.1%",
+    # one row with the template's two numbered lines (the figures of the long one on a line of their own)
+    assert row_labelled(document, "中试服务收入") == [
+        "中试服务收入",
+        ("1.上年度/申报当年度中试服务收入：860 / 138 万元\n"
+        "2.上年度/申报当年度中试服务收入占依托单位主营业务收入总额的比例：\n5% / 5.1%"),
     ]
+    assert not [row for _t, _i, row in all_rows(document) if texts(row)[0].startswith("中试服务收入占")]
     assert not [text for text in every_text(document) if "系统计算" in text or "填报 " in text]
     assert "系统计算".encode() not in zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml")
 
@@ -509,3 +512,15 @@ def test_the_staff_counts_stack_beside_the_total_as_printed(document):
     assert [[tc.vMerge for tc in row._tr.tc_lst[:2]] for row in rows] == [
         ["restart", "restart"], ["continue", "continue"], ["continue", "continue"]
     ]
+
+
+def test_counts_and_their_lists_share_one_cell_as_printed(document):
+    achievements = row_labelled(document, "国家级或省部级重大自主创新成果中试验证的数量")[1].split("\n")
+    assert achievements[0] == "上年度/申报当年度数量：2 / 1 项"
+    assert achievements[1] == "成果 1：高速光模块多通道自动耦合封装技术"
+    verifications = row_labelled(document, "开展国产设备、材料、软件、工艺验证次数")[1].split("\n")
+    assert verifications[0] == "上年度/申报当年度数量：12 / 3 次"
+    assert verifications[1].startswith("2025年，平台开展国产设备、材料、软件、工艺验证12次")
+    labels = [texts(row)[0] for _t, _i, row in all_rows(document)]
+    assert "国家级或省部级重大自主创新成果" not in labels
+    assert "国产设备、材料、软件、工艺验证情况" not in labels

@@ -691,7 +691,11 @@ class _Renderer:
             elif item.type == "table" and style == "grid":
                 self._data_table(grid, item, _rows(value), TOTAL)
             else:
-                grid.add(_C([_P(_label(item))], LABEL, "label"), _C(self._value(item, value, data), TOTAL - LABEL))
+                paras = self._value(item, value, data)
+                while index + 1 < len(fields) and fields[index + 1].layout.with_previous:  # lines of one cell
+                    index += 1
+                    paras += self._value(fields[index], data.get(fields[index].key), data)
+                grid.add(_C([_P(_label(item))], LABEL, "label"), _C(paras, TOTAL - LABEL))
             index += 1
 
     def _year_rows(self, grid: _Grid, items: list[FieldDef], data: dict[str, Any]) -> None:
@@ -848,10 +852,11 @@ class _Renderer:
         last, current = data.get("last_year"), data.get("current_year")
         if not _text(last) and not _text(current):
             return ""
+        head = item.layout.caption or "上年度/申报当年度："
         if item.unit == "%":
-            return f"上年度/申报当年度：{_amount(last, '%')} / {_amount(current, '%')}"
+            return f"{head}{_amount(last, '%')} / {_amount(current, '%')}"
         unit = f" {item.unit}" if item.unit else ""
-        return f"上年度/申报当年度：{_amount(last)} / {_amount(current)}{unit}"
+        return f"{head}{_amount(last)} / {_amount(current)}{unit}"
 
     def _group(self, item: FieldDef, data: dict[str, Any], width: int = TOTAL - LABEL) -> list[_P]:
         children = item.fields

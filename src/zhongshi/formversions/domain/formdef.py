@@ -73,9 +73,11 @@ class Layout:
     ``inline`` group. ``beside_next``: the field shares its row with the next one (label | value | label | value).
     ``below_beside``: the field prints in the right half of a row of its own under such a pair, the left half
     merged with the pair's first field (平台专职人员总数 | 46 | 具有副高级及以上专业技术职称的人数 | 15).
+    ``with_previous``: the field prints as further lines in the value cell of the field before it, without a
+    label of its own (中试服务收入's two numbered lines).
     ``intro``: the template's own words printed before the value in its cell ("平台是否位于以下区域："; not a
-    fill-in instruction, which 填表说明⑦ says to delete). ``caption``: the printed caption of an evidence item
-    instead of its label; ``{path}`` in it is replaced by the answer at ``path`` ("{basic.host_honours}荣誉证书
+    fill-in instruction, which 填表说明⑦ says to delete). ``caption``: a year pair's printed lead instead of
+    "上年度/申报当年度：", or the printed caption of an evidence item instead of its label; ``{path}`` in it is replaced by the answer at ``path`` ("{basic.host_honours}荣誉证书
     扫描件"). ``print_when``: ``always`` (default), ``answered`` (only when files were uploaded or every
     ``{path}`` of the caption is answered) or ``never`` (not listed in the document, e.g. its own stamped scan).
     """
@@ -85,6 +87,7 @@ class Layout:
     separator: str = "  "
     beside_next: bool = False
     below_beside: bool = False
+    with_previous: bool = False
     intro: str = ""
     caption: str = ""
     print_when: str = "always"
@@ -293,8 +296,8 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
         raw = {"style": raw}
     if not isinstance(raw, dict):
         raise FormDefinitionError(f"{where}: layout must be a style name or a mapping")
-    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next", "below_beside", "intro", "caption",
-                          "print_when"}
+    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next", "below_beside", "with_previous", "intro",
+                          "caption", "print_when"}
     if unknown:
         raise FormDefinitionError(f"{where}: unknown layout key {sorted(unknown)[0]!r}")
     style = str(raw.get("style") or "")
@@ -309,7 +312,7 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
     if print_when not in PRINT_WHEN:
         raise FormDefinitionError(f"{where}: layout print_when {print_when!r} is not one of: {', '.join(PRINT_WHEN)}")
     return Layout(style=style, widths_cm=widths, separator=str(separator), beside_next=bool(raw.get("beside_next")),
-                  below_beside=bool(raw.get("below_beside")),
+                  below_beside=bool(raw.get("below_beside")), with_previous=bool(raw.get("with_previous")),
                   intro=str(raw.get("intro") or ""), caption=str(raw.get("caption") or ""), print_when=print_when)
 
 
