@@ -521,6 +521,9 @@ def test_counts_and_their_lists_share_one_cell_as_printed(document):
     verifications = row_labelled(document, "开展国产设备、材料、软件、工艺验证次数")[1].split("\n")
     assert verifications[0] == "上年度/申报当年度数量：12 / 3 次"
     assert verifications[1].startswith("2025年，平台开展国产设备、材料、软件、工艺验证12次")
+    difficulties = row_labelled(document, "平台存在的主要困难")[1].split("\n")
+    assert difficulties[-1].startswith("一是资金困难。")  # the explanation under the ticks, as printed
     labels = [texts(row)[0] for _t, _i, row in all_rows(document)]
+    assert "主要困难简要说明及针对性政策支持建议" not in labels
     assert "国家级或省部级重大自主创新成果" not in labels
     assert "国产设备、材料、软件、工艺验证情况" not in labels
