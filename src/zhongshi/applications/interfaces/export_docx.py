@@ -131,6 +131,7 @@ class _Grid:
     keep_rows_whole: bool = False  # every row stays whole, however long (承诺声明)
     breaks: list[int] = field(default_factory=list)  # row indices where a new Word table starts
     headers: set[int] = field(default_factory=set)  # row indices repeated at the top of each page
+    kept: set[int] = field(default_factory=set)  # row indices kept on the page of the row after them
 
     def add(self, *cells: _C) -> None:
         self.rows.append(list(cells))
@@ -142,15 +143,19 @@ class _Grid:
     def mark_header(self) -> None:
         self.headers.add(len(self.rows) - 1)
 
-    def tables(self) -> list[tuple[list[list[_C]], int]]:
-        """The rows of each Word table and how many of its first rows repeat as its header."""
+    def keep_with_next(self) -> None:
+        self.kept.add(len(self.rows) - 1)
+
+    def tables(self) -> list[tuple[list[list[_C]], int, set[int]]]:
+        """The rows of each Word table, how many of its first rows repeat as its header and which of its rows
+        stay with the next one."""
         out = []
         for start, end in zip([0, *self.breaks], [*self.breaks, len(self.rows)], strict=True):
             repeat = 0
             while start + repeat < end and start + repeat in self.headers:
                 repeat += 1
-            out.append((self.rows[start:end], repeat))
-        return [(rows, repeat) for rows, repeat in out if rows]
+            out.append((self.rows[start:end], repeat, {i - start for i in self.kept if start <= i < end}))
+        return [(rows, repeat, kept) for rows, repeat, kept in out if rows]
 
 
 def _clean(text: str) -> str:
@@ -460,10 +465,10 @@ class _Renderer:
     # ------------------------------------------------------------------------------------- tables
 
     def _emit(self, grid: _Grid) -> None:
-        for index, (rows, repeat) in enumerate(grid.tables()):
+        for index, (rows, repeat, kept) in enumerate(grid.tables()):
             if index:
                 self._spacer()  # Word joins two tables that touch; a 1 pt paragraph keeps them apart
-            self._emit_table(rows, repeat, grid)
+            self._emit_table(rows, repeat, grid, kept)
 
     def _spacer(self) -> None:
         paragraph = self.doc.add_paragraph()
@@ -481,7 +486,7 @@ class _Renderer:
             tallest = max(tallest, lines)
         return tallest
 
-    def _emit_table(self, rows: list[list[_C]], repeat: int, grid: _Grid) -> Table:
+    def _emit_table(self, rows: list[list[_C]], repeat: int, grid: _Grid, kept: set[int]) -> Table:
         bounds = sorted({0} | {sum(c.width for c in row[: i + 1]) for row in rows for i in range(len(row))})
         column = {pos: index for index, pos in enumerate(bounds)}
         table = self.doc.add_table(rows=0, cols=len(bounds) - 1)
@@ -509,7 +514,7 @@ class _Renderer:
                 start = end
                 if spec.vmerge != "continue":
                     self._fill(_Cell(tc, table), spec, grid.size)
-            if together and number_ < len(rows) - 1:  # keep-with-next on every row: the table moves as one
+            if (together or number_ in kept) and number_ < len(rows) - 1:  # keep-with-next: the rows move as one
                 for p in tr.iter(qn("w:p")):
                     Paragraph(p, None).paragraph_format.keep_with_next = True
         return table
@@ -672,7 +677,8 @@ class _Renderer:
                     _C([_P(_label(partner))], PAIR_LABEL, "label"),
                     _C(self._value(partner, data.get(partner.key), data, right), right),
                 )
-                for under in below:  # the left half continues the first field's cells
+                for under in below:  # the left half continues the first field's cells, on the same page
+                    grid.keep_with_next()
                     grid.add(
                         _C([], LABEL, "label", vmerge="continue"),
                         _C([], value_width, vmerge="continue"),
