@@ -35,7 +35,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from zhongshi.formversions.domain.check_answers import compute_values, fmt, number
-from zhongshi.formversions.domain.formdef import FieldDef, FormDef, SectionDef
+from zhongshi.formversions.domain.formdef import CAPTION_PLACEHOLDER, FieldDef, FormDef, SectionDef
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
@@ -289,7 +289,6 @@ def _checks(form: FormDef) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 
 
 # ---------------------------------------------------------------------------------------------- the renderer
@@ -1074,9 +1073,9 @@ class _Renderer:
         """The printed caption of an evidence item ("{basic.host_honours}荣誉证书扫描件" → "高新技术企业荣誉证书
         扫描件") and whether its caption has a placeholder and every one of them is answered."""
         caption = item.layout.caption or item.label
-        paths = _PLACEHOLDER.findall(caption)
+        paths = CAPTION_PLACEHOLDER.findall(caption)
         texts = {path: self._answer_text(path) for path in paths}
-        return _PLACEHOLDER.sub(lambda m: texts[m.group(1)], caption), bool(paths) and all(texts.values())
+        return CAPTION_PLACEHOLDER.sub(lambda m: texts[m.group(1)], caption), bool(paths) and all(texts.values())
 
     def _answer_text(self, path: str) -> str:
         """The answer at ``path`` as printed in a caption: a choice's name, the ticked items joined by 、 (an

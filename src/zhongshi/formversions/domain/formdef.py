@@ -53,6 +53,8 @@ FIELD_STYLES: dict[str, tuple[str, ...]] = {
 SECTION_STYLES = ("key_value", "cover", "evidence_list", "declaration")
 # When an evidence item is listed in the document (``layout.print_when``).
 PRINT_WHEN = ("always", "answered", "never")
+# ``{path}`` in a layout caption: replaced by the answer at path when printed.
+CAPTION_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -447,6 +449,10 @@ def parse_form(data: dict[str, Any]) -> FormDef:
     kind = str(data.get("kind") or "application")
     if not years.get("last_year") and any(item.type == "year_pair" for item in index.values()):
         raise FormDefinitionError(f"{data['form']}: a form with year pairs needs years: {{last_year, current_year}}")
+    for item in index.values():
+        for path in CAPTION_PLACEHOLDER.findall(item.layout.caption):
+            if path not in index:
+                raise FormDefinitionError(f"{item.path}: layout caption names {{{path}}}, which is not a field")
     return FormDef(
         code=data["form"], title=data["title"], issuer=str(data.get("issuer") or ""), version=int(data.get("version", 1)),
         last_year=str(years.get("last_year", "")), current_year=str(years.get("current_year", "")),
