@@ -407,6 +407,7 @@ def test_an_empty_application_renders_the_blank_form(form):
     assert b"None" not in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
     assert [p.text for p in document.paragraphs if p.style.name.startswith("Heading")] == HEADINGS
     assert not [text for text in everything if "☑" in text]
+    assert not [text for text in everything if "系统计算" in text]
     cover = {texts(row)[0]: texts(row)[1] for row in document.tables[0].rows}
     assert set(cover.values()) == {""}
     assert row_labelled(document, "平台名称①") == ["平台名称①", ""]
