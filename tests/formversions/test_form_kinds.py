@@ -137,7 +137,8 @@ def _rows(document) -> list[list[str]]:
 
 def test_the_docx_prints_it_from_the_layout_hints(form, answers) -> None:
     document = Document(io.BytesIO(render_docx(form, answers, title_meta={"reference": "JD-2026-02-001"})))
-    assert [p.text for p in document.paragraphs] == [
+    # (empty paragraphs keep a data table apart from the table before it, so that its header can repeat)
+    assert [p.text for p in document.paragraphs if p.text] == [
         "编号：JD-2026-02-001",
         "制造业中试平台季度运行情况表",
         "一、平台信息",
@@ -160,7 +161,8 @@ def test_the_docx_prints_it_from_the_layout_hints(form, answers) -> None:
         ["本季度运行情况", "本季度平台运行正常。\n新增服务事项2项。"],
     ]
     # widths_cm: 1.2 : 5.0 : 3.0 : 6.8 of the text width (16 cm), as the definition says
-    header = document.tables[1].rows[3]
+    # (the data table is a Word table of its own, its caption and header rows repeated on every page)
+    header = document.tables[2].rows[1]
     widths = [cell.width.cm for cell in {id(c._tc): c for c in header.cells}.values()]
     assert [round(w, 1) for w in widths] == [1.2, 5.0, 3.0, 6.8]
 

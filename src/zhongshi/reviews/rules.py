@@ -74,6 +74,8 @@ def publishes_notice(user: Any, notice: Notice | None) -> bool:
 rules.add_perm("reviews.list_queue", is_authority)
 rules.add_perm("reviews.review_application", holds_application)
 rules.add_perm("reviews.view_history", in_scope)
+# The reviewers' annex (computed values, consistency warnings, eligibility): authorities only, within their area.
+rules.add_perm("reviews.view_review_annex", in_scope & (is_authority | is_system_admin))
 rules.add_perm("reviews.grant_extension", is_authority)
 rules.add_perm("reviews.publish_notice", is_province_authority | is_ministry)
 rules.add_perm("reviews.handle_notice", publishes_notice)

@@ -222,6 +222,7 @@ class ReviewView(ApplicationHistoryMixin, View):
             "rounds": application.rounds.order_by("number"),
             "evidence_files": application.evidence_files.all(),
             "holds": holds, "deciding": deciding,
+            "can_see_annex": can(user, "reviews.view_review_annex", application),
             "first_level": application.current_level == first_level(application.call, application.host_org),
             **extra,
         }
@@ -305,6 +306,27 @@ class ForwardView(ProtectedMixin, View):
             messages.success(request, _("Forwarded %(count)s applications with the recommendation letter.")
                              % {"count": len(steps)})
         return HttpResponseRedirect(back)
+
+
+class ReviewAnnexView(ApplicationHistoryMixin, View):
+    """The reviewers' annex (.docx): the values the system computed beside the declared ones, the consistency
+    warnings and the eligibility verdicts, kept out of the official 申报书 and offered to authorities only."""
+
+    permission_required = "reviews.view_review_annex"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from zhongshi.applications.interfaces.export_docx import render_review_annex
+        from zhongshi.core.domain.files import DOCX
+
+        application = self.get_permission_object()
+        answers = visible_answers(application, request.user)
+        report = build_report(application, answers)
+        content = render_review_annex(report.form, answers, computed=report.result.computed,
+                                      warnings=report.warnings, conditions=report.conditions)
+        name = application.platform_name or f"申报书-{application.pk}"
+        response = HttpResponse(content, content_type=DOCX)
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}-审核附件.docx")
+        return response
 
 
 class CompareRoundsView(ApplicationHistoryMixin, View):

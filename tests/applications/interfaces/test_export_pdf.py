@@ -58,6 +58,29 @@ def test_the_example_application_converts_to_a_pdf_with_its_text(soffice):
         assert "☑是" in text
 
 
+def pdf_pages(pdf: bytes) -> list[str] | None:
+    """The text of each page without white space, or None without pdftotext."""
+    if shutil.which("pdftotext") is None:
+        return None
+    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+    return ["".join(page.split()) for page in result.stdout.decode("utf-8").split("\f")]
+
+
+def test_the_printed_pdf_repeats_table_headers_and_carries_no_system_notes(soffice):
+    answers = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    pages = pdf_pages(convert_to_pdf(render_docx(load_form("hubei-2026"), answers)))
+    if pages is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    caption = "中试平台软硬件（装备、仪器、软件、配套公辅设施等）要素表"
+    equipment = [n for n, page in enumerate(pages) if caption in page]
+    # the example's six items run onto a second page, which starts with the caption and header again
+    assert len(equipment) == 2 and equipment[1] == equipment[0] + 1
+    assert all("其核心技术指标及在国" in pages[n] and "原值" in pages[n] for n in equipment)
+    assert not [n for n, page in enumerate(pages) if "系统计算" in page]
+    assert any("平台是否位于以下区域：" in page for page in pages)
+    assert not [page for page in pages if "8,600万元" in page]  # 总投资（万元） 8,600: the unit once
+
+
 def test_a_spreadsheet_converts_too_and_parallel_runs_do_not_collide(soffice):
     workbook = Workbook()
     workbook.active.append(["平台名称", "中试服务收入（万元）"])

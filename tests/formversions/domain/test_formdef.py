@@ -72,6 +72,13 @@ def test_layout_hints_and_their_defaults() -> None:
     assert form.field("basic.main_revenue_wan").layout.style == "year_table"
     assert form.field("basic.industry_clusters").layout.style == "checkboxes"
     assert form.field("basic.platform_name").layout == Layout()
+    # what 附件2 prints and the web form does not need
+    assert form.field("foundation.location_advantages").layout.intro == "平台是否位于以下区域："
+    assert form.field("evidence.honour_certificates").layout == Layout(
+        caption="{basic.host_honours}荣誉证书扫描件", print_when="answered")
+    assert form.field("evidence.sealed_application_scan").layout.print_when == "never"
+    assert form.field("foundation.masters_or_above").layout.below_beside is True
+    assert form.field("service.service_revenue_ratio_pct").layout.with_previous is True
 
 
 @pytest.mark.parametrize(
@@ -89,6 +96,10 @@ def test_layout_hints_and_their_defaults() -> None:
          "platform.quarter: layout style 'grid' is not one of: checkboxes, value"),
         (lambda d: d["sections"][0]["fields"][0].update(layout="inline"), "is not one of: none"),
         (lambda d: d["sections"][0]["fields"][0].update(layout={"colour": "red"}), "unknown layout key 'colour'"),
+        (lambda d: d["sections"][0]["fields"][0].update(layout={"print_when": "sometimes"}),
+         "platform.name: layout print_when 'sometimes' is not one of: always, answered, never"),
+        (lambda d: d["sections"][0]["fields"][0].update(layout={"caption": "{platform.nmae}证书"}),
+         "platform.name: layout caption names {platform.nmae}, which is not a field"),
         (lambda d: d["sections"][1]["fields"][2].update(layout={"widths_cm": [1, 2]}),
          "operation.new_services: layout widths_cm has 2 widths, the table prints 4 columns"),
         (lambda d: d["sections"][1].update(layout="cover_page"), "operation: layout style 'cover_page' is not one of"),

@@ -3,11 +3,15 @@
 ``render_docx(form, answers)`` walks the form definition (``formversions/definitions/<form>.yaml``) and
 prints the answers in its order. How each part prints is the definition's ``layout`` hint (``formdef.Layout``,
 by type when absent), never a path of one form version: a ``cover`` section, then one bordered
-label | value table per ``key_value`` section, an ``evidence_list``, a ``declaration`` with its signature
-block, and the 填表说明. Checkbox questions print every choice with ☑/☐, ``grid`` tables are real Word tables
-(``widths_cm`` as printed), fields marked ``beside_next`` share a row with the next one, consecutive
-``year_table`` fields share a header of years, and computed values are shown beside the declared ones they
-check. Pure: no database, no files; the caller passes the answers and the evidence file names.
+label | value table per ``key_value`` section, an ``evidence_list`` (captions and what is listed from the
+hints), a ``declaration`` with its signature block, and the 填表说明. Checkbox questions print every choice
+with ☑/☐, ``grid`` tables are Word tables of their own (``widths_cm`` as printed) whose caption and header
+rows repeat on every page, rows do not break across pages (but a long text's), fields marked
+``beside_next`` share a row with the next one (``below_beside`` ones stack under it), consecutive
+``year_table`` fields share a header of years, and a unit the label names is not repeated after the value.
+The document holds only what was declared: what the system computes and checks is the reviewers'
+(``render_review_annex``, a second .docx). Pure: no database, no files; the caller passes the answers and
+the evidence file names.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from zhongshi.formversions.domain.check_answers import compute_values, fmt, number
-from zhongshi.formversions.domain.formdef import FieldDef, FormDef, SectionDef
+from zhongshi.formversions.domain.formdef import CAPTION_PLACEHOLDER, FieldDef, FormDef, SectionDef
 
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"
@@ -48,6 +52,11 @@ TABLE_TEXT_STYLE = "Form Table Text"
 
 TWIPS_PER_CM = 1440 / 2.54
 MARGIN_CM = 2.5
+# A row that would fill more lines than this may break across pages (a 1,500-字 text); shorter rows never do,
+# so that no label is parted from its value and no page ends with a torn row.
+MAX_WHOLE_ROW_LINES = 22
+# A data table this short (in lines) is kept on one page, its header never alone at the foot of a page.
+MAX_TOGETHER_LINES = 30
 
 
 def _tw(cm: float) -> int:
@@ -111,14 +120,42 @@ class _C:
 
 @dataclass
 class _Grid:
-    """The rows of one bordered table; cells of different rows need not line up (the grid is their union)."""
+    """The rows of one part: bordered tables whose cells need not line up (each table's grid is their union).
+
+    A data table (要素表, 中试项目实施情况表 …) is a Word table of its own (``start_table``), so that its caption
+    and header rows (``mark_header``) repeat at the top of every page it runs onto.
+    """
 
     rows: list[list[_C]] = field(default_factory=list)
     size: float = TABLE_PT
-    keep_rows_whole: bool = False  # a row may not break across pages (承诺声明)
+    keep_rows_whole: bool = False  # every row stays whole, however long (承诺声明)
+    breaks: list[int] = field(default_factory=list)  # row indices where a new Word table starts
+    headers: set[int] = field(default_factory=set)  # row indices repeated at the top of each page
+    kept: set[int] = field(default_factory=set)  # row indices kept on the page of the row after them
 
     def add(self, *cells: _C) -> None:
         self.rows.append(list(cells))
+
+    def start_table(self) -> None:
+        if self.rows and (not self.breaks or self.breaks[-1] != len(self.rows)):
+            self.breaks.append(len(self.rows))
+
+    def mark_header(self) -> None:
+        self.headers.add(len(self.rows) - 1)
+
+    def keep_with_next(self) -> None:
+        self.kept.add(len(self.rows) - 1)
+
+    def tables(self) -> list[tuple[list[list[_C]], int, set[int]]]:
+        """The rows of each Word table, how many of its first rows repeat as its header and which of its rows
+        stay with the next one."""
+        out = []
+        for start, end in zip([0, *self.breaks], [*self.breaks, len(self.rows)], strict=True):
+            repeat = 0
+            while start + repeat < end and start + repeat in self.headers:
+                repeat += 1
+            out.append((self.rows[start:end], repeat, {i - start for i in self.kept if start <= i < end}))
+        return [(rows, repeat, kept) for rows, repeat, kept in out if rows]
 
 
 def _clean(text: str) -> str:
@@ -191,14 +228,21 @@ def _label(item: FieldDef) -> str:
 
 
 def _header(item: FieldDef) -> str:
-    """A table column heading, with its unit when the label does not name it (合同额（万元）)."""
+    """A table column heading, with its unit when the label does not name it (合同额（万元）) and the mark
+    of its 填表说明 (自主可控能力⑤)."""
+    label = _label(item)
     if item.unit and item.unit != "%" and item.unit not in item.label and item.type in _NUMBER_TYPES:
-        return f"{item.label}（{item.unit}）"
-    return item.label
+        return f"{label}（{item.unit}）"
+    return label
 
 
 def _without_unit(label: str) -> str:
     return _UNIT_SUFFIX.sub("", label)
+
+
+def _unit(item: FieldDef) -> str:
+    """The unit printed after a value: none when the label already names it (总投资（万元） 8,600)."""
+    return "" if item.unit and f"（{item.unit}）" in item.label else item.unit
 
 
 def _ticks(items: Iterable[str], chosen: set[str]) -> list[str]:
@@ -231,6 +275,22 @@ def _pack(items: Sequence[str], width: int, size: float) -> list[_P]:
     return [_P("  ".join(line)) for line in lines]
 
 
+def _checks(form: FormDef) -> dict[str, list[tuple[str, str]]]:
+    """Declared path → [(year key or "", computed path)]: the computed values that check a declared value."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for item in form.iter_fields():
+        for rule in item.rules:
+            name, _sep, argument = rule.partition(":")
+            if name == "consistent_with":
+                out.setdefault(item.path, []).append(("", argument.split(":", 1)[0]))
+            elif name == "share_of":
+                key, _eq, target = argument.partition("=")
+                out.setdefault(item.path, []).append((key, target))
+    return out
+
+
+
+
 # ---------------------------------------------------------------------------------------------- the renderer
 
 
@@ -250,17 +310,8 @@ class _Renderer:
         self.title_meta = title_meta
         self.doc = Document()
         self.first_heading = True
-        # declared path → [(year key or "", computed path)]: computed values printed beside what they check
-        self.beside: dict[str, list[tuple[str, str]]] = {}
-        for item in form.iter_fields():
-            for rule in item.rules:
-                name, _sep, argument = rule.partition(":")
-                if name == "consistent_with":
-                    self.beside.setdefault(item.path, []).append(("", argument.split(":", 1)[0]))
-                elif name == "share_of":
-                    key, _eq, target = argument.partition("=")
-                    self.beside.setdefault(item.path, []).append((key, target))
-        self.shown_beside = {target for pairs in self.beside.values() for _key, target in pairs}
+        # computed values that check a declared one: the reviewers' (render_review_annex), not printed here
+        self.shown_beside = {target for pairs in _checks(form).values() for _key, target in pairs}
 
     # ------------------------------------------------------------------------------------- document set-up
 
@@ -305,6 +356,7 @@ class _Renderer:
         self._style_fonts(normal, BODY_FONT)
         normal.paragraph_format.space_after = Pt(0)
         normal.paragraph_format.line_spacing = 1.0
+        normal.paragraph_format.widow_control = True  # no single line of a paragraph alone on a page
         table_text = styles.add_style(TABLE_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         table_text.base_style = normal
         table_text.font.size = Pt(TABLE_PT)
@@ -411,19 +463,43 @@ class _Renderer:
 
     # ------------------------------------------------------------------------------------- tables
 
-    def _emit(self, grid: _Grid) -> Table | None:
-        if not grid.rows:
-            return None
-        bounds = sorted({0} | {sum(c.width for c in row[: i + 1]) for row in grid.rows for i in range(len(row))})
+    def _emit(self, grid: _Grid) -> None:
+        for index, (rows, repeat, kept) in enumerate(grid.tables()):
+            if index:
+                self._spacer()  # Word joins two tables that touch; a 1 pt paragraph keeps them apart
+            self._emit_table(rows, repeat, grid, kept)
+
+    def _spacer(self) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.line_spacing = Pt(1)
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run().font.size = Pt(1)
+
+    @staticmethod
+    def _row_lines(cells: Sequence[_C], size: float) -> int:
+        """About how many lines the tallest cell of a row prints."""
+        tallest = 0
+        for cell in cells:
+            capacity = max(_capacity(cell.width, cell.size or size), 1.0)
+            lines = sum(max(1, -(-int(_em(p.lead + p.text) + 2 * p.indent) // int(capacity))) for p in cell.paras)
+            tallest = max(tallest, lines)
+        return tallest
+
+    def _emit_table(self, rows: list[list[_C]], repeat: int, grid: _Grid, kept: set[int]) -> Table:
+        bounds = sorted({0} | {sum(c.width for c in row[: i + 1]) for row in rows for i in range(len(row))})
         column = {pos: index for index, pos in enumerate(bounds)}
         table = self.doc.add_table(rows=0, cols=len(bounds) - 1)
         table.style = self.doc.styles["Table Grid"]
         self._frame(table, bounds)
         tbl: CT_Tbl = table._tbl
-        for cells in grid.rows:
+        heights = [self._row_lines(cells, grid.size) for cells in rows]
+        together = repeat > 0 and sum(heights) <= MAX_TOGETHER_LINES
+        for number_, cells in enumerate(rows):
             tr = tbl.add_tr()
-            if grid.keep_rows_whole:
+            if grid.keep_rows_whole or self._row_lines(cells, grid.size) <= MAX_WHOLE_ROW_LINES:
                 tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            if number_ < repeat:  # the caption and header rows repeat on every page the table runs onto
+                tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
             start = 0
             for spec in cells:
                 end = start + spec.width
@@ -437,6 +513,9 @@ class _Renderer:
                 start = end
                 if spec.vmerge != "continue":
                     self._fill(_Cell(tc, table), spec, grid.size)
+            if (together or number_ in kept) and number_ < len(rows) - 1:  # keep-with-next: the rows move as one
+                for p in tr.iter(qn("w:p")):
+                    Paragraph(p, None).paragraph_format.keep_with_next = True
         return table
 
     def _frame(self, table: Table, bounds: list[int]) -> None:
@@ -465,6 +544,8 @@ class _Renderer:
                 paragraph.paragraph_format.first_line_indent = Pt(2 * run_size)
             if para.left_cm:
                 paragraph.paragraph_format.left_indent = Cm(para.left_cm)
+            if spec.kind in {"header", "caption"}:  # never the last line of a page, parted from its rows
+                paragraph.paragraph_format.keep_with_next = True
             bold = para.bold or spec.kind in {"header", "caption"}
             if para.lead:
                 self._run(paragraph, para.lead, size=run_size, bold=True)
@@ -584,16 +665,26 @@ class _Renderer:
             partner = fields[index + 1] if index + 1 < len(fields) else None
             if partner is not None and item.layout.beside_next:
                 value_width = (TOTAL - LABEL - PAIR_LABEL) // 2
+                right = TOTAL - LABEL - PAIR_LABEL - value_width
+                below: list[FieldDef] = []
+                while index + 2 + len(below) < len(fields) and fields[index + 2 + len(below)].layout.below_beside:
+                    below.append(fields[index + 2 + len(below)])
+                merge = "restart" if below else ""
                 grid.add(
-                    _C([_P(_label(item))], LABEL, "label"),
-                    _C(self._value(item, value, data, value_width), value_width),
+                    _C([_P(_label(item))], LABEL, "label", vmerge=merge),
+                    _C(self._value(item, value, data, value_width), value_width, vmerge=merge),
                     _C([_P(_label(partner))], PAIR_LABEL, "label"),
-                    _C(
-                        self._value(partner, data.get(partner.key), data, TOTAL - LABEL - PAIR_LABEL - value_width),
-                        TOTAL - LABEL - PAIR_LABEL - value_width,
-                    ),
+                    _C(self._value(partner, data.get(partner.key), data, right), right),
                 )
-                index += 2
+                for under in below:  # the left half continues the first field's cells, on the same page
+                    grid.keep_with_next()
+                    grid.add(
+                        _C([], LABEL, "label", vmerge="continue"),
+                        _C([], value_width, vmerge="continue"),
+                        _C([_P(_label(under))], PAIR_LABEL, "label"),
+                        _C(self._value(under, data.get(under.key), data, right), right),
+                    )
+                index += 2 + len(below)
                 continue
             style = item.layout.style
             if item.type == "group" and style == "rows":
@@ -605,7 +696,11 @@ class _Renderer:
             elif item.type == "table" and style == "grid":
                 self._data_table(grid, item, _rows(value), TOTAL)
             else:
-                grid.add(_C([_P(_label(item))], LABEL, "label"), _C(self._value(item, value, data), TOTAL - LABEL))
+                paras = self._value(item, value, data)
+                while index + 1 < len(fields) and fields[index + 1].layout.with_previous:  # lines of one cell
+                    index += 1
+                    paras += self._value(fields[index], data.get(fields[index].key), data)
+                grid.add(_C([_P(_label(item))], LABEL, "label"), _C(paras, TOTAL - LABEL))
             index += 1
 
     def _year_rows(self, grid: _Grid, items: list[FieldDef], data: dict[str, Any]) -> None:
@@ -614,7 +709,7 @@ class _Renderer:
         grid.add(_C([], LABEL, "label"), *(_C([_P(f"{y}年")], w, "header") for y, w in zip(years, widths, strict=True)))
         for item in items:
             values = _dict(data.get(item.key))
-            unit = "" if item.unit and item.unit in item.label else item.unit
+            unit = _unit(item)
             grid.add(
                 _C([_P(_label(item))], LABEL, "label"),
                 *(_C([_P(_amount(values.get(y), unit))], w, "centre") for y, w in zip(years, widths, strict=True)),
@@ -628,7 +723,7 @@ class _Renderer:
         if kind == "textarea":
             paras = _lines(value, indent=True)
         elif kind in _NUMBER_TYPES:
-            paras = [_P(_amount(value, item.unit))]
+            paras = [_P(_amount(value, _unit(item)))]
         elif kind == "date":
             paras = [_P(_date(value))]
         elif kind == "year_month_range":
@@ -659,7 +754,7 @@ class _Renderer:
         elif kind == "year_values":
             values = _dict(value)
             paras = [
-                _P("；".join(f"{y}年：{_amount(values.get(y), item.unit)}" for y in item.years if _text(values.get(y))))
+                _P("；".join(f"{y}年：{_amount(values.get(y), _unit(item))}" for y in item.years if _text(values.get(y))))
             ]
         elif kind == "group":
             paras = self._group(item, _dict(value), width)
@@ -667,33 +762,13 @@ class _Renderer:
             rows = _rows(value)
             paras = self._row_label_table(item, rows) if item.layout.style == "paragraphs" else self._grouped(item, rows)
         elif kind == "computed":
-            paras = [_P(_amount(self.computed.get(item.path), item.unit))]
+            paras = [_P(_amount(self.computed.get(item.path), _unit(item)))]
         else:
             paras = _lines(value)
-        return self._with_computed(item, [p for p in paras if p.text or p.lead])
-
-    def _with_computed(self, item: FieldDef, paras: list[_P]) -> list[_P]:
-        notes = []
-        for key, target in self.beside.get(item.path, ()):
-            value = self.computed.get(target)
-            if value is None:
-                continue
-            unit = self.form.field(target).unit if self.form.has_field(target) else item.unit
-            name = _without_unit(self.form.field(target).label) if self.form.has_field(target) else ""
-            if key:
-                notes.append(f"系统计算：{'上年度' if key == 'last_year' else '申报当年度'} {_amount(value, unit)}")
-            elif name and name != _without_unit(item.label):
-                notes.append(f"系统计算：{name} {_amount(value, unit)}")
-            else:
-                notes.append(f"系统计算 {_amount(value, unit)}")
-        if not notes:
-            return paras
-        note = "（" + "；".join(notes) + "）"
-        if not paras:
-            return [_P(note)]
-        first = paras[0]
-        prefix = "填报 " if item.type in _NUMBER_TYPES else ""
-        return [_P(prefix + first.text + note, lead=first.lead), *paras[1:]]
+        # Only what the applicant declared: the system's computed values and checks are the reviewers'
+        # (the screen and render_review_annex), never notes inside the official document.
+        paras = [p for p in paras if p.text or p.lead]
+        return [_P(item.layout.intro), *paras] if item.layout.intro else paras
 
     def _chosen(self, item: FieldDef, value: Any, siblings: dict[str, Any]) -> list[_P]:
         """Only what was chosen, as text (layout ``value``): 放大熟化, 其他：振动冲击测试, 是."""
@@ -771,21 +846,22 @@ class _Renderer:
         yes_first = "☐是" in item.help and "☐否" in item.help and item.help.index("☐是") < item.help.index("☐否")
         line = "  ".join((yes, no) if yes_first else (no, yes))
         detail = _text(data.get("detail")).strip()
-        if answer is not True or not detail:
-            return [_P(line)]
+        if answer is not True or not detail:  # the template's blank stays printed: ☑否 ☐是，如是，具体为____
+            return [_P(f"{line}，如是，{item.detail_label}{BLANK}" if item.detail_label else line)]
         if item.detail_label and "\n" not in detail:
-            return [_P(f"{line}，{item.detail_label}：{detail}")]
-        return [_P(line), *_lines(detail, indent=True)]
+            return [_P(f"{line}，如是，{item.detail_label}：{detail}")]
+        return [_P(f"{line}，如是，{item.detail_label}：" if item.detail_label else line), *_lines(detail, indent=True)]
 
     def _pair_text(self, item: FieldDef, value: Any) -> str:
         data = _dict(value)
         last, current = data.get("last_year"), data.get("current_year")
         if not _text(last) and not _text(current):
             return ""
+        head = item.layout.caption or "上年度/申报当年度："
         if item.unit == "%":
-            return f"上年度/申报当年度：{_amount(last, '%')} / {_amount(current, '%')}"
+            return f"{head}{_amount(last, '%')} / {_amount(current, '%')}"
         unit = f" {item.unit}" if item.unit else ""
-        return f"上年度/申报当年度：{_amount(last)} / {_amount(current)}{unit}"
+        return f"{head}{_amount(last)} / {_amount(current)}{unit}"
 
     def _group(self, item: FieldDef, data: dict[str, Any], width: int = TOTAL - LABEL) -> list[_P]:
         children = item.fields
@@ -847,9 +923,14 @@ class _Renderer:
         return out
 
     def _data_table(self, grid: _Grid, item: FieldDef, rows: list[dict[str, Any]], total: int) -> None:
+        grid.start_table()
         grid.add(_C([_P(_label(item))], total, "caption"))
-        for cells in self._table_rows(item, rows, total):
+        grid.mark_header()
+        for index, cells in enumerate(self._table_rows(item, rows, total)):
             grid.add(*cells)
+            if index == 0:
+                grid.mark_header()
+        grid.start_table()
 
     def _labelled_tables(self, grid: _Grid, item: FieldDef, data: dict[str, Any]) -> None:
         """A group holding tables (标准制定, 知识产权): its label down the left, its count and tables to the right."""
@@ -868,6 +949,8 @@ class _Renderer:
                 blocks.append([_C(self._value(child, data.get(child.key), data, right), right)])
             else:
                 blocks.extend(self._table_rows(child, _rows(data.get(child.key)), right))
+        grid.start_table()  # its count and first header repeat on a new page (a second table's header cannot)
+        first_header = next((i for i, cells in enumerate(blocks) if cells and cells[0].kind == "header"), -1)
         for index, cells in enumerate(blocks):
             if len(blocks) == 1:
                 label = _C([_P(_label(item))], LABEL, "label")
@@ -879,6 +962,9 @@ class _Renderer:
                     vmerge="restart" if index == 0 else "continue",
                 )
             grid.add(label, *cells)
+            if index <= first_header:
+                grid.mark_header()
+        grid.start_table()
 
     def _row_label_table(self, item: FieldDef, rows: list[dict[str, Any]]) -> list[_P]:
         """Rows printed as numbered paragraphs (项目 1：…, 成果 1：…, 案例 1：…)."""
@@ -887,7 +973,7 @@ class _Renderer:
         long = [c for c in item.columns if c.type == "textarea"]
         for number_, row in enumerate(rows, 1):
             lead = item.row_label.replace("{n}", str(number_))
-            texts = [(c, _date(row.get(c.key)) if c.type == "date" else _amount(row.get(c.key), c.unit)) for c in short]
+            texts = [(c, _date(row.get(c.key)) if c.type == "date" else _amount(row.get(c.key), _unit(c))) for c in short]
             texts = [(c, t) for c, t in texts if t]
             head = texts[0][1] if texts else ""
             details = "；".join(f"{c.label}：{t}" for c, t in texts[1:])
@@ -927,6 +1013,7 @@ class _Renderer:
 
     def _published_table(self, grid: _Grid, item: FieldDef, data: dict[str, Any]) -> None:
         """中试服务资源清单: its caption and notice, a header row and the one row that is published."""
+        grid.start_table()
         grid.add(
             _C([_P(_label(item), bold=True), *([_P(item.help, size=SMALL_PT)] if item.help else [])], TOTAL, "caption")
         )
@@ -934,9 +1021,11 @@ class _Renderer:
         widths = _split(TOTAL, item.layout.widths_cm or [0.8] + [2.0] * len(columns))
         if len(widths) != len(columns) + 1:
             widths = [NUMBER_COLUMN, *_split(TOTAL - NUMBER_COLUMN, [2.0] * len(columns))]
+        grid.mark_header()
         grid.add(
             *(_C([_P(h)], w, "header") for h, w in zip(["序号", *(c.label for c in columns)], widths, strict=True))
         )
+        grid.mark_header()
         cells = [_C([_P("1")], widths[0], "centre")]
         for column, width in zip(columns, widths[1:], strict=True):
             value = data.get(column.key)
@@ -951,6 +1040,7 @@ class _Renderer:
                 paras = self._value(column, value, data)
             cells.append(_C([p for p in paras if p.text or p.lead], width, "value", size=TABLE_PT))
         grid.add(*cells)
+        grid.start_table()
 
     # ------------------------------------------------------------------------------------- 四 and 五
 
@@ -963,10 +1053,14 @@ class _Renderer:
         paras: list[_P] = []
         number_ = 0
         for item in section.fields:
+            names = [n for n in files.pop(item.label, []) + files.pop(item.key, []) if n]
+            caption, answered = self._evidence_caption(item)
+            when = item.layout.print_when
+            if when == "never" or (when == "answered" and not names and not answered):
+                continue
             number_ += 1
-            paras.append(_P(f"{number_}.{item.label}", size=BODY_PT))
-            names = files.pop(item.label, []) + files.pop(item.key, [])
-            paras.extend(_P(name, left_cm=0.74, size=TABLE_PT) for name in names if name)
+            paras.append(_P(f"{number_}.{caption}", size=BODY_PT))
+            paras.extend(_P(name, left_cm=0.74, size=TABLE_PT) for name in names)
         for label, names in files.items():  # files of a requirement this form does not name
             number_ += 1
             paras.append(_P(f"{number_}.{label or '其他'}", size=BODY_PT))
@@ -974,6 +1068,33 @@ class _Renderer:
         grid = _Grid()
         grid.add(_C(paras, TOTAL))
         self._emit(grid)
+
+    def _evidence_caption(self, item: FieldDef) -> tuple[str, bool]:
+        """The printed caption of an evidence item ("{basic.host_honours}荣誉证书扫描件" → "高新技术企业荣誉证书
+        扫描件") and whether its caption has a placeholder and every one of them is answered."""
+        caption = item.layout.caption or item.label
+        paths = CAPTION_PLACEHOLDER.findall(caption)
+        texts = {path: self._answer_text(path) for path in paths}
+        return CAPTION_PLACEHOLDER.sub(lambda m: texts[m.group(1)], caption), bool(paths) and all(texts.values())
+
+    def _answer_text(self, path: str) -> str:
+        """The answer at ``path`` as printed in a caption: a choice's name, the ticked items joined by 、 (an
+        item whose blank names it, 其他, replaced by what was written in the blank)."""
+        if not self.form.has_field(path):
+            return ""
+        item = self.form.field(path)
+        parent = self.answers
+        for key in path.split(".")[:-1]:
+            parent = _dict(parent.get(key))
+        value = parent.get(item.key)
+        if isinstance(value, list):
+            texts = []
+            for choice in value:
+                detail = next((d for d in item.details if d.item == choice and d.label.startswith(choice)), None)
+                written = _text(parent.get(detail.key)).strip() if detail else ""
+                texts.append(written or _text(choice))
+            return "、".join(t for t in texts if t)
+        return _text(value)
 
     def _declaration(self, section: SectionDef) -> None:
         self._heading(section.label, 1)
@@ -1019,11 +1140,134 @@ def render_docx(
     """The 申报书 as .docx bytes, laid out like the printed template of ``form``.
 
     ``answers`` is the application's JSON (missing parts print as empty cells); ``computed`` the values of
-    ``compute_values(form, answers)`` (computed here when not given), printed beside the declared values
-    they check; ``evidence`` the uploaded 佐证材料 as ``{"requirement_label", "name"}``, listed under their
+    ``compute_values(form, answers)`` (computed here when not given; only copies such as the cover's
+    platform name print, never a check of a declared value); ``evidence`` the uploaded 佐证材料 as ``{"requirement_label", "name"}``, listed under their
     requirement in 四、佐证材料清单; ``title_meta`` sets the document properties (title, subject, author,
     keywords, comments, category, identifier) and, with ``reference``, prints ``编号：…`` on the cover.
     """
     if computed is None:
         computed = compute_values(form, answers if isinstance(answers, dict) else {})
     return _Renderer(form, answers, computed, evidence, dict(title_meta or {})).render()
+
+
+# ---------------------------------------------------------------------------------------------- reviewers' annex
+
+ANNEX_NOTICE = (
+    "本附件由系统生成，列出系统计算值、前后一致性提示和申报条件核验结论，仅供审核部门审核时参考，"
+    "不属于申报书，不随申报书报送或公开。"
+)
+_VERDICTS = {True: "符合", False: "不符合", None: "无法判断（数据缺失）"}
+
+
+def _get(item: Any, key: str) -> Any:
+    """An attribute of an Issue / ConditionResult, or the key of its dict form."""
+    return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+
+
+class _AnnexRenderer(_Renderer):
+    """The reviewers' annex: what the system computed and checked, kept out of the official 申报书."""
+
+    def __init__(
+        self,
+        form: FormDef,
+        answers: dict[str, Any],
+        computed: dict[str, Any],
+        warnings: Sequence[Any],
+        conditions: Sequence[Any],
+        title_meta: dict[str, str],
+    ) -> None:
+        super().__init__(form, answers, computed, None, title_meta)
+        self.warnings = warnings
+        self.conditions = conditions
+
+    def render(self) -> bytes:
+        self.title_meta.setdefault("title", f"{self.form.title}审核附件")
+        self._setup()
+        if self.title_meta.get("reference"):
+            self._paragraph(f"编号：{self.title_meta['reference']}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+        self._paragraph(f"{self.form.title}审核附件", size=HEADING_PT + 2, bold=True, font=HEADING_FONT,
+                        align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=6, line_spacing=1.2)
+        self._paragraph(ANNEX_NOTICE, size=TABLE_PT, after=6, line_spacing=1.15)
+        self.first_heading = False
+        grid = _Grid()
+        for role, name in (("platform_name", "平台名称"), ("host_org_name", "依托单位")):
+            text = _text(self.form.answer_for_role(self.answers, role)) if self.form.role_path(role) else ""
+            if text:
+                grid.add(_C([_P(name)], LABEL, "label"), _C([_P(text)], TOTAL - LABEL))
+        self._emit(grid)
+        self._computed_table()
+        self._warnings_table()
+        self._conditions_table()
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    def _table(self, heading: str, headers: Sequence[str], weights: Sequence[float], rows: list[list[str]]) -> None:
+        self._heading(heading, 2)
+        widths = _split(TOTAL, weights)
+        grid = _Grid()
+        grid.add(*(_C([_P(h)], w, "header") for h, w in zip(headers, widths, strict=True)))
+        grid.mark_header()
+        for row in rows or [["无"] + [""] * (len(headers) - 1)]:
+            grid.add(*(_C([_P(line) for line in text.splitlines()] or [_P("")], w) for text, w in
+                       zip(row, widths, strict=True)))
+        self._emit(grid)
+
+    def _computed_table(self) -> None:
+        rows = []
+        for path, pairs in _checks(self.form).items():
+            declared_field = self.form.field(path)
+            declared = self._answer(path)
+            for key, target in pairs:
+                if not self.form.has_field(target):
+                    continue
+                value = declared.get(key) if key and isinstance(declared, dict) else declared
+                target_field = self.form.field(target)
+                label = declared_field.label + (f"（{'上年度' if key == 'last_year' else '申报当年度'}）" if key else "")
+                unit = target_field.unit or declared_field.unit
+                computed = self.computed.get(target)
+                rows.append([label, _amount(value, unit), _amount(computed, unit),
+                             (target_field.help or _without_unit(target_field.label)).strip("（） ")])
+        self._table("一、系统计算值", ["项目", "填报值", "系统计算值", "计算方法"], [3.2, 1.6, 1.6, 3.6], rows)
+
+    def _answer(self, path: str) -> Any:
+        node: Any = self.answers
+        for key in path.split("."):
+            node = _dict(node).get(key)
+        return node
+
+    def _warnings_table(self) -> None:
+        rows = []
+        for issue in self.warnings:
+            path = _text(_get(issue, "path"))
+            plain = re.sub(r"\[\d+\]", "", path)
+            label = self.form.field(plain).label if self.form.has_field(plain) else path
+            rows.append([label, _text(_get(issue, "message"))])
+        self._table("二、前后一致性提示", ["位置", "提示"], [3.0, 7.0], rows)
+
+    def _conditions_table(self) -> None:
+        rows = []
+        for result in self.conditions:
+            passed = _get(result, "passed")
+            rows.append([_text(_get(result, "clause")), _text(_get(result, "label")),
+                         _VERDICTS.get(passed if passed in (True, False) else None, ""), _text(_get(result, "message"))])
+        self._table("三、申报条件核验", ["条款", "条件", "结论", "说明"], [1.3, 3.6, 1.7, 3.4], rows)
+
+
+def render_review_annex(
+    form: FormDef,
+    answers: dict[str, Any],
+    *,
+    computed: dict[str, Any] | None = None,
+    warnings: Sequence[Any] = (),
+    conditions: Sequence[Any] = (),
+    title_meta: dict[str, str] | None = None,
+) -> bytes:
+    """The reviewers' annex to a 申报书 as .docx bytes: the values the system computed beside the declared
+    ones they check, the consistency warnings (``Issue``s or their dicts) and the eligibility verdicts
+    (``ConditionResult``s or their dicts). Offered to authorities only; the 申报书 itself carries none of it."""
+    if computed is None:
+        computed = compute_values(form, answers if isinstance(answers, dict) else {})
+    return _AnnexRenderer(
+        form, answers if isinstance(answers, dict) else {}, computed, warnings, conditions, dict(title_meta or {})
+    ).render()

@@ -52,6 +52,10 @@ FIELD_STYLES: dict[str, tuple[str, ...]] = {
 # How a section prints: a key-value table of its fields (default), the cover, the evidence list or a
 # statement with its signature block.
 SECTION_STYLES = ("key_value", "cover", "evidence_list", "declaration")
+# When an evidence item is listed in the document (``layout.print_when``).
+PRINT_WHEN = ("always", "answered", "never")
+# ``{path}`` in a layout caption: replaced by the answer at path when printed.
+CAPTION_PLACEHOLDER = re.compile(r"\{([a-z0-9_.]+)\}")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -70,12 +74,26 @@ class Layout:
     ``style``: one of ``FIELD_STYLES[type]`` or ``SECTION_STYLES``. ``widths_cm``: a grid table's column
     widths in cm (序号 first when numbered), scaled to the page. ``separator``: between the parts of an
     ``inline`` group. ``beside_next``: the field shares its row with the next one (label | value | label | value).
+    ``below_beside``: the field prints in the right half of a row of its own under such a pair, the left half
+    merged with the pair's first field (平台专职人员总数 | 46 | 具有副高级及以上专业技术职称的人数 | 15).
+    ``with_previous``: the field prints as further lines in the value cell of the field before it, without a
+    label of its own (中试服务收入's two numbered lines).
+    ``intro``: the template's own words printed before the value in its cell ("平台是否位于以下区域："; not a
+    fill-in instruction, which 填表说明⑦ says to delete). ``caption``: a year pair's printed lead instead of
+    "上年度/申报当年度：", or the printed caption of an evidence item instead of its label; ``{path}`` in it is replaced by the answer at ``path`` ("{basic.host_honours}荣誉证书
+    扫描件"). ``print_when``: ``always`` (default), ``answered`` (only when files were uploaded or every
+    ``{path}`` of the caption is answered) or ``never`` (not listed in the document, e.g. its own stamped scan).
     """
 
     style: str = ""
     widths_cm: tuple[float, ...] = ()
     separator: str = "  "
     beside_next: bool = False
+    below_beside: bool = False
+    with_previous: bool = False
+    intro: str = ""
+    caption: str = ""
+    print_when: str = "always"
 
 
 @dataclass(frozen=True)
@@ -267,7 +285,8 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
         raw = {"style": raw}
     if not isinstance(raw, dict):
         raise FormDefinitionError(f"{where}: layout must be a style name or a mapping")
-    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next"}
+    unknown = set(raw) - {"style", "widths_cm", "separator", "beside_next", "below_beside", "with_previous", "intro",
+                          "caption", "print_when"}
     if unknown:
         raise FormDefinitionError(f"{where}: unknown layout key {sorted(unknown)[0]!r}")
     style = str(raw.get("style") or "")
@@ -278,7 +297,12 @@ def _layout(raw: Any, where: str, styles: tuple[str, ...]) -> Layout:
     if any(w <= 0 for w in widths):
         raise FormDefinitionError(f"{where}: layout widths_cm must be positive")
     separator = raw.get("separator", "  ")
-    return Layout(style=style, widths_cm=widths, separator=str(separator), beside_next=bool(raw.get("beside_next")))
+    print_when = str(raw.get("print_when") or "always")
+    if print_when not in PRINT_WHEN:
+        raise FormDefinitionError(f"{where}: layout print_when {print_when!r} is not one of: {', '.join(PRINT_WHEN)}")
+    return Layout(style=style, widths_cm=widths, separator=str(separator), beside_next=bool(raw.get("beside_next")),
+                  below_beside=bool(raw.get("below_beside")), with_previous=bool(raw.get("with_previous")),
+                  intro=str(raw.get("intro") or ""), caption=str(raw.get("caption") or ""), print_when=print_when)
 
 
 def _default_style(item: FieldDef) -> str:
@@ -412,6 +436,10 @@ def parse_form(data: dict[str, Any]) -> FormDef:
     kind = str(data.get("kind") or "application")
     if not years.get("last_year") and any(item.type == "year_pair" for item in index.values()):
         raise FormDefinitionError(f"{data['form']}: a form with year pairs needs years: {{last_year, current_year}}")
+    for item in index.values():
+        for path in CAPTION_PLACEHOLDER.findall(item.layout.caption):
+            if path not in index:
+                raise FormDefinitionError(f"{item.path}: layout caption names {{{path}}}, which is not a field")
     return FormDef(
         code=data["form"], title=data["title"], issuer=str(data.get("issuer") or ""), version=int(data.get("version", 1)),
         last_year=str(years.get("last_year", "")), current_year=str(years.get("current_year", "")),
