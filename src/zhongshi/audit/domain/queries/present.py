@@ -1,0 +1,137 @@
+"""The audit log as people read it: Chinese field labels, formatted values, a 申报书's changes by label.
+
+``entry_changes(entry)`` → the rows "label: old → new" of one entry. Model fields are labelled with their
+``verbose_name`` (the model is found by the entry's ``target_type``); the answers' changes carry the labels
+of the form definition they were recorded with (audit/domain/diff_answers.py). Values: dates and times in
+the project's time zone (Asia/Shanghai) as ``2026-01-28 12:00``, booleans 是/否, choices by their label,
+numbers with a unit (``8,600 万元``), empty values as "—".
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zhongshi.audit.models import AuditEntry
+from zhongshi.audit.signals import is_audited
+
+EMPTY = "—"
+MAX_SHOWN_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@cache
+def _model(target_type: str) -> type[models.Model] | None:
+    try:
+        return apps.get_model(target_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(target_type: str, key: str) -> models.Field[Any, Any] | None:
+    model = _model(target_type)
+    if model is None:
+        return None
+    for field in model._meta.concrete_fields:
+        if key in (field.name, field.attname):
+            return field
+    return None
+
+
+def field_label(target_type: str, key: str) -> str:
+    """The Chinese label of a model field (its ``verbose_name``), else the key itself."""
+    field = _field(target_type, key)
+    return str(field.verbose_name) if field is not None else key
+
+
+def model_label(target_type: str) -> str:
+    model = _model(target_type)
+    return str(model._meta.verbose_name) if model is not None else target_type
+
+
+def _number(value: Any) -> str:
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    text = f"{number:,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_value(value: Any, *, field: models.Field[Any, Any] | None = None, unit: str = "") -> str:
+    """One value as a person reads it (see the module's description)."""
+    if value is None or value == "" or value == []:
+        return EMPTY
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.timezone.utc)
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, (int, float, Decimal)) or (unit and isinstance(value, str) and _is_number(value)):
+        text = _number(value)
+        return f"{text} {unit}" if unit else text
+    if isinstance(value, list) and all(not isinstance(item, (dict, list)) for item in value):
+        return "、".join(str(item) for item in value)
+    if isinstance(value, (dict, list)):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except InvalidOperation:
+        return False
+    return True
+
+
+def entry_changes(entry: AuditEntry) -> list[Change]:
+    """The rows "label: old → new" of ``entry``: its model fields, then its answers' changes by label.
+
+    A field recorded as a digest (``sha256:…``) is shown by its changes when the entry has them.
+    """
+    before = entry.before if isinstance(entry.before, dict) else {}
+    after = entry.after if isinstance(entry.after, dict) else {}
+    rows = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        old, new = before.get(key), after.get(key)
+        if entry.changes and any(isinstance(v, str) and v.startswith("sha256:") for v in (old, new)):
+            continue
+        field = _field(entry.target_type, key)
+        rows.append(Change(field_label(entry.target_type, key), format_value(old, field=field),
+                           format_value(new, field=field)))
+    for change in entry.changes or []:
+        unit = str(change.get("unit") or "")
+        rows.append(Change(str(change.get("label") or change.get("path")),
+                           format_value(change.get("old"), unit=unit), format_value(change.get("new"), unit=unit)))
+    return rows
+
+
+def target_types() -> list[tuple[str, str]]:
+    """(``app.Model``, Chinese name) of every audited model, by name, for the filter."""
+    found = [(model._meta.label, str(model._meta.verbose_name)) for model in apps.get_models() if is_audited(model)]
+    return sorted(found, key=lambda item: item[1])
