@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -81,7 +82,8 @@ class Application(models.Model):
 
         form = load_form(self.form_code)
         parts = parse_path(path)
-        labels = [form.section(str(parts[0])).label]
+        # "一、制造业中试平台基本信息" → "制造业中试平台基本信息"; the unit goes beside the value, not the label
+        labels = [re.sub(r"^[一二三四五六七八九十]+、", "", form.section(str(parts[0])).label)]
         keys, unit = [str(parts[0])], ""
         for part in parts[1:]:
             if isinstance(part, int):
@@ -91,8 +93,10 @@ class Application(models.Model):
             dotted = ".".join(keys)
             if form.has_field(dotted):
                 field = form.field(dotted)
-                labels.append(field.label)
                 unit = field.unit
+                labels.append(field.label.removesuffix(f"（{unit}）") if unit else field.label)
+            elif part.isdigit():
+                labels.append(f"{part}年")
             else:
                 labels.append(form.year_labels.get(part, part))
         return " › ".join(labels), unit

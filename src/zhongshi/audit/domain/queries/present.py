@@ -19,13 +19,19 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zhongshi.audit.models import AuditEntry
 from zhongshi.audit.signals import is_audited
 
 EMPTY = "—"
 MAX_SHOWN_CHARS = 200
+# An application's state is recorded as ``status@level`` (applications/domain/transitions.py); the levels'
+# names are organisations' AuthorityLevel labels, repeated here because audit comes before organisations.
+LEVEL_LABELS = {"ministry": gettext_lazy("Ministry"), "province": gettext_lazy("Provincial authority"),
+                "city": gettext_lazy("City authority"), "district": gettext_lazy("District authority")}
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,13 @@ def _field(target_type: str, key: str) -> models.Field[Any, Any] | None:
 
 
 def field_label(target_type: str, key: str) -> str:
-    """The Chinese label of a model field (its ``verbose_name``), else the key itself."""
+    """The Chinese label of a model field (its ``verbose_name``), else the key itself. A field that names
+    no verbose_name (Django's default, ``host org``) is looked up in the catalogue all the same."""
     field = _field(target_type, key)
-    return str(field.verbose_name) if field is not None else key
+    if field is None:
+        return key
+    label = field.verbose_name
+    return str(label) if isinstance(label, Promise) else _(str(label))
 
 
 def model_label(target_type: str) -> str:
@@ -80,7 +90,11 @@ def format_value(value: Any, *, field: models.Field[Any, Any] | None = None, uni
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if field is not None and field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        choices = dict(field.flatchoices)
+        status, at, level = str(value).partition("@")
+        if at and status in choices:
+            return f"{choices[status]}（{LEVEL_LABELS.get(level, level)}）"
+        return str(choices.get(value, value))
     if isinstance(field, models.DateTimeField) and isinstance(value, str):
         try:
             moment = datetime.datetime.fromisoformat(value)
@@ -112,15 +126,15 @@ def _is_number(text: str) -> bool:
 def entry_changes(entry: AuditEntry) -> list[Change]:
     """The rows "label: old → new" of ``entry``: its model fields, then its answers' changes by label.
 
-    A field recorded as a digest (``sha256:…``) is shown by its changes when the entry has them.
+    A field recorded as a digest (``sha256:…``) is not shown: the entry's changes say what changed in it.
     """
     before = entry.before if isinstance(entry.before, dict) else {}
     after = entry.after if isinstance(entry.after, dict) else {}
     rows = []
     for key in [*after, *(k for k in before if k not in after)]:
         old, new = before.get(key), after.get(key)
-        if entry.changes and any(isinstance(v, str) and v.startswith("sha256:") for v in (old, new)):
-            continue
+        if any(isinstance(v, str) and v.startswith("sha256:") for v in (old, new)):
+            continue  # a fingerprint is for integrity checks, not for people: its changes say what changed
         field = _field(entry.target_type, key)
         rows.append(Change(field_label(entry.target_type, key), format_value(old, field=field),
                            format_value(new, field=field)))
