@@ -21,6 +21,7 @@ from zhongshi.accounts.domain.manage_users import (
     update_user,
 )
 from zhongshi.accounts.domain.queries.users import locked_usernames
+from zhongshi.accounts.enums import Role
 from zhongshi.accounts.interfaces.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -29,7 +30,6 @@ from zhongshi.accounts.interfaces.forms import (
     UserCreateForm,
     UserForm,
 )
-from zhongshi.accounts.enums import Role
 from zhongshi.accounts.models import User
 from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError

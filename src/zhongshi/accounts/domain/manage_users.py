@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from zhongshi.accounts.enums import Role
 from zhongshi.accounts.models import User
+from zhongshi.audit.context import audit_context, get_audit_context
 from zhongshi.audit.domain.record_event import record_event
 from zhongshi.audit.models import AuditAction
 from zhongshi.core.errors import DomainError, NotAllowed
@@ -73,6 +74,11 @@ class UserData:
     enterprise: DemandEnterprise | None = None
 
 
+def _acting(actor: Any) -> Any:
+    """The audit entries of the model's signals name the administrator, in a request or not."""
+    return audit_context(actor=actor, ip_address=get_audit_context().ip_address)
+
+
 def _is_admin(user: User) -> bool:
     return bool(user.is_superuser or user.role == Role.ADMIN)
 
@@ -119,7 +125,7 @@ def create_user(*, actor: Any, username: str, password: str, data: UserData) -> 
     except ValidationError as exc:
         raise DomainError(" ".join(exc.messages), code="password_invalid", field="password") from exc
     user.set_password(password)
-    with transaction.atomic():
+    with transaction.atomic(), _acting(actor):
         user.save()
     return user
 
@@ -129,7 +135,7 @@ def update_user(*, actor: Any, user: User, data: UserData) -> User:
     administrator keeps his role."""
     if not can(actor, "accounts.change_user", user):
         raise NotAllowed(_("Only a system administrator may change accounts."))
-    with transaction.atomic():
+    with transaction.atomic(), _acting(actor):
         locked = User.objects.select_for_update().get(pk=user.pk)
         if (_is_admin(locked) and locked.is_active and data.role != Role.ADMIN and not locked.is_superuser
                 and not _active_admins().exclude(pk=locked.pk).exists()):
@@ -147,7 +153,7 @@ def set_user_active(*, actor: Any, user: User, active: bool) -> User:
         raise NotAllowed(_("Only a system administrator may change accounts."))
     if not active and getattr(actor, "pk", None) == user.pk:
         raise DomainError(_("You cannot disable your own account."), code="disable_self", field="is_active")
-    with transaction.atomic():
+    with transaction.atomic(), _acting(actor):
         locked = User.objects.select_for_update().get(pk=user.pk)
         if (not active and _is_admin(locked) and locked.is_active
                 and not _active_admins().exclude(pk=locked.pk).exists()):

@@ -101,17 +101,14 @@ def format_value(value: Any, *, field: models.Field[Any, Any] | None = None, uni
         except ValueError:
             return value
         if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment, datetime.timezone.utc)
+            moment = timezone.make_aware(moment, datetime.UTC)
         return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, (int, float, Decimal)) or (unit and isinstance(value, str) and _is_number(value)):
         text = _number(value)
         return f"{text} {unit}" if unit else text
     if isinstance(value, list) and all(not isinstance(item, (dict, list)) for item in value):
         return "、".join(str(item) for item in value)
-    if isinstance(value, (dict, list)):
-        text = json.dumps(value, ensure_ascii=False)
-    else:
-        text = str(value)
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
