@@ -297,6 +297,8 @@ def test_the_django_admin_speaks_chinese(roles, login):
     index = client.get("/admin/").content.decode()
     attempts = client.get("/admin/axes/accessattempt/").content.decode()
     users = client.get("/admin/accounts/user/").content.decode()
+    host_org = client.get(f"/admin/organisations/hostorg/{roles['applicant'].host_org_id}/change/").content.decode()
+    user = client.get(f"/admin/accounts/user/{roles['applicant'].pk}/change/").content.decode()
 
     assert "站点管理" in index
     assert "登录锁定" in index
@@ -304,3 +306,7 @@ def test_the_django_admin_speaks_chinese(roles, login):
     assert "失败次数" in attempts
     assert "依托单位" in users
     assert "Axes" not in index
+    assert '<label class="required" for="id_district">所在区县:</label>' in host_org
+    assert "审核人:" in host_org
+    assert "角色与所属单位" in user
+    assert "Role and organisation" not in user

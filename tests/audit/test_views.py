@@ -302,3 +302,18 @@ def test_after_submission_the_authority_sees_the_submission_but_never_the_drafts
     assert DRAFT_NAME not in str(sheet_rows(client.get(EXPORT_URL, {})))
     assert not client.get(URL, {"target_type": "applications.EvidenceFile"}).context["paginator"].count
     assert AuditEntry.objects.filter(target_type="applications.EvidenceFile", private=True).count() == 5
+
+
+def test_a_created_objects_fields_are_folded_and_long_diffs_show_eight_then_the_rest(roles, login):
+    AuditEntry.objects.create(action="create", target_type="applications.Application", target_repr="审计折叠新增",
+                              after={"platform_name": "甲", "status": "draft", "answers": "sha256:abcd"})
+    AuditEntry.objects.create(action="update", target_type="applications.Application", target_repr="审计折叠修改",
+                              changes=[{"path": f"p{i}", "label": f"字段{i}", "unit": "", "old": i, "new": i + 1}
+                                       for i in range(10)])
+
+    html = login(roles["admin"]).get(URL, {"q": "审计折叠"}).content.decode()
+
+    assert ('<details><summary>2 个字段</summary><div><span class="change-label">平台名称</span>: 甲</div>'
+            '<div><span class="change-label">状态</span>: 草稿</div></details>') in html
+    assert ('<span class="change-label">字段7</span>: <del>7</del> → <ins>8</ins></div><details><summary>另有 2 处变更'
+            '</summary><div><span class="change-label">字段8</span>') in html

@@ -82,7 +82,7 @@ class AuthorityChoiceField(forms.ModelChoiceField):
 class UserForm(forms.Form):
     """What an administrator sets of an account (accounts/domain/manage_users.py: UserData)."""
 
-    full_name = forms.CharField(label=_("Name"), max_length=50, required=False)
+    full_name = forms.CharField(label=_("full name"), max_length=50, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Telephone"), max_length=50, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])

@@ -133,6 +133,10 @@ def entry_changes(entry: AuditEntry) -> list[Change]:
         if any(isinstance(v, str) and v.startswith("sha256:") for v in (old, new)):
             continue  # a fingerprint is for integrity checks, not for people: its changes say what changed
         field = _field(entry.target_type, key)
+        if getattr(field, "auto_now", False):
+            continue  # "updated at" changes with every save: the entry's own time says when
+        if key.endswith("level") and field is not None and not field.choices:
+            old, new = (str(LEVEL_LABELS.get(v, v)) if isinstance(v, str) else v for v in (old, new))
         rows.append(Change(field_label(entry.target_type, key), format_value(old, field=field),
                            format_value(new, field=field)))
     for change in entry.changes or []:
