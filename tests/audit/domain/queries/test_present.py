@@ -53,12 +53,12 @@ def test_a_digested_field_is_shown_by_its_changes():
     assert entry_changes(entry) == [Change("修订号", "1", "2"), Change("基本信息 › 总投资", "8,600 万元", "9,000 万元")]
 
 
-def test_levels_are_named_and_save_times_left_out():
+def test_levels_are_named_save_times_left_out_and_rows_in_the_order_of_the_fields():
     entry = AuditEntry(target_type="applications.Application",
                        before={"current_level": "", "status": "submitted@district",
                                "updated_at": "2026-01-28T04:00:00+00:00"},
                        after={"current_level": "city", "status": "submitted@city",
                               "updated_at": "2026-01-28T05:00:00+00:00"})
 
-    assert entry_changes(entry) == [Change("当前审核层级", "—", "市级经信部门"),
-                                    Change("状态", "审核中（区级经信部门）", "审核中（市级经信部门）")]
+    assert entry_changes(entry) == [Change("状态", "审核中（区级经信部门）", "审核中（市级经信部门）"),
+                                    Change("当前审核层级", "—", "市级经信部门")]

@@ -120,6 +120,16 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _in_field_order(target_type: str, keys: set[str]) -> list[str]:
+    """The keys in the order of the model's fields (PostgreSQL's jsonb keeps no order), others last by name."""
+    model = _model(target_type)
+    order = {}
+    if model is not None:
+        for index, field in enumerate(model._meta.concrete_fields):
+            order[field.name] = order[field.attname] = index
+    return sorted(keys, key=lambda key: (order.get(key, len(order)), key))
+
+
 def entry_changes(entry: AuditEntry) -> list[Change]:
     """The rows "label: old → new" of ``entry``: its model fields, then its answers' changes by label.
 
@@ -128,7 +138,7 @@ def entry_changes(entry: AuditEntry) -> list[Change]:
     before = entry.before if isinstance(entry.before, dict) else {}
     after = entry.after if isinstance(entry.after, dict) else {}
     rows = []
-    for key in [*after, *(k for k in before if k not in after)]:
+    for key in _in_field_order(entry.target_type, {*after, *before}):
         old, new = before.get(key), after.get(key)
         if any(isinstance(v, str) and v.startswith("sha256:") for v in (old, new)):
             continue  # a fingerprint is for integrity checks, not for people: its changes say what changed
