@@ -191,6 +191,10 @@ EXPECTED: dict[str, Expect] = {
     "accounts:register": Expect(PUBLIC),
     "accounts:register_done": Expect(PUBLIC),
     "accounts:user_list": Expect({"admin"}),
+    "accounts:user_create": Expect({"admin"}),
+    "accounts:user_edit": Expect({"admin"}, kwargs=lambda r: {"pk": r["applicant"].pk}),
+    # a fresh account each time: the administrator's POST (no "active") disables it
+    "accounts:user_active": Expect({"admin"}, method="post", kwargs=lambda r: {"pk": factories.expert_user().pk}),
     "accounts:user_reset_password": Expect({"admin"}, kwargs=lambda r: {"pk": r["applicant"].pk}),
     "accounts:user_unlock": Expect({"admin"}, method="post", kwargs=lambda r: {"pk": r["applicant"].pk}),
     "organisations:hostorg_list": Expect({"admin"} | AUTHORITIES),
@@ -204,6 +208,7 @@ EXPECTED: dict[str, Expect] = {
     "organisations:partner_delete": Expect({"admin", "applicant"}, method="post", kwargs=_fresh_partner),
     "organisations:expert_list": Expect({"admin", "ministry", "province", "other_province"}),
     "audit:entry_list": Expect({"admin"} | AUTHORITIES),
+    "audit:entry_export": Expect({"admin"} | AUTHORITIES),
     "reference:vocabulary_list": Expect(PUBLIC),
     "set_language": Expect(PUBLIC, method="post"),
 }

@@ -319,6 +319,27 @@ def test_import_without_as_stores_a_draft_without_author(host_org):
     assert application.answers == example()
 
 
+def test_import_as_a_user_records_that_user_in_the_audit_log(host_org, user):
+    from zhongshi.audit.models import AuditEntry
+
+    outcome = import_file(COMPLETE, "--as", "guangxin")
+
+    assert outcome.code == 0, outcome.message
+    application = Application.objects.get()
+    [entry] = AuditEntry.objects.filter(target_type="applications.Application", target_id=str(application.pk))
+    assert (entry.action, entry.actor, entry.actor_name) == ("create", user, "guangxin")
+    assert entry.private is True  # a draft: its applicant's own until submitted
+    assert entry.after["created_by_id"] == user.pk
+
+
+def test_import_without_as_records_no_actor(host_org):
+    from zhongshi.audit.models import AuditEntry
+
+    assert import_file(COMPLETE).code == 0
+    [entry] = AuditEntry.objects.filter(target_type="applications.Application")
+    assert (entry.actor, entry.actor_name) == (None, "")
+
+
 def test_import_with_an_unknown_credit_code_exits_2_and_stores_nothing(db):
     factories.HostOrgFactory()  # some other organisation
 

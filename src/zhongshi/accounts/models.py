@@ -18,14 +18,16 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=50, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
     host_org = models.ForeignKey(
-        "organisations.HostOrg", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        "organisations.HostOrg", null=True, blank=True, on_delete=models.PROTECT, related_name="members",
+        verbose_name=_("host organisation"),
     )
     authority = models.ForeignKey(
-        "organisations.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+        "organisations.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="members",
+        verbose_name=_("authority"),
     )
     enterprise = models.ForeignKey(
         "organisations.DemandEnterprise", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="members",
+        related_name="members", verbose_name=_("demand-side enterprise"),
     )
     must_change_password = models.BooleanField(_("must change password at next login"), default=False)
 

@@ -23,6 +23,8 @@ def scope_users(user: Any, queryset: QuerySet[User]) -> QuerySet[User]:
 
 
 rules.add_perm("accounts.list_user", is_system_admin)
+rules.add_perm("accounts.create_user", is_system_admin)
+rules.add_perm("accounts.change_user", is_system_admin & in_scope)
 rules.add_perm("accounts.reset_password", is_system_admin & in_scope)
 rules.add_perm("accounts.unlock_user", is_system_admin & in_scope)
 rules.add_perm("accounts.change_own_password", is_signed_in)

@@ -11,13 +11,24 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView, View
 
-from zhongshi.accounts.domain.manage_users import change_own_password, reset_password, unlock_user
+from zhongshi.accounts.domain.manage_users import (
+    UserData,
+    change_own_password,
+    create_user,
+    reset_password,
+    set_user_active,
+    unlock_user,
+    update_user,
+)
 from zhongshi.accounts.domain.queries.users import locked_usernames
+from zhongshi.accounts.enums import Role
 from zhongshi.accounts.interfaces.forms import (
     ChangePasswordForm,
     LoginForm,
     RegistrationForm,
     ResetPasswordForm,
+    UserCreateForm,
+    UserForm,
 )
 from zhongshi.accounts.models import User
 from zhongshi.core.domain.queries.search import filter_by_search
@@ -87,11 +98,16 @@ class UserListView(ScopedListMixin, ListView):
         queryset = User.objects.select_related("host_org", "authority", "enterprise").order_by("username")
         if self.request.GET.get("locked"):
             queryset = queryset.filter(username__in=locked_usernames())
-        return filter_by_search(queryset, self.request.GET.get("q"), ["username", "full_name"])
+        if self.request.GET.get("role") in Role.values:
+            queryset = queryset.filter(role=self.request.GET["role"])
+        return filter_by_search(queryset, self.request.GET.get("q"),
+                                ["username", "full_name", "email", "host_org__name", "authority__name",
+                                 "enterprise__name"])
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["locked"] = set(locked_usernames())
+        context["roles"] = Role.choices
         return context
 
 
@@ -132,3 +148,75 @@ class UnlockUserView(UserObjectMixin, View):
         unlock_user(actor=request.user, user=target)
         messages.success(request, _("%(user)s has been unlocked.") % {"user": target.display_name})
         return HttpResponseRedirect(reverse("accounts:user_list"))
+
+
+def _user_data(data: dict[str, Any]) -> UserData:
+    return UserData(role=data["role"], full_name=data["full_name"], email=data["email"], phone=data["phone"],
+                    host_org=data["host_org"], authority=data["authority"], enterprise=data["enterprise"])
+
+
+def _add_domain_error(form: Any, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+class UserCreateView(ProtectedMixin, FormView):
+    permission_required = "accounts.create_user"
+    template_name = "accounts/user_form.html"
+    form_class = UserCreateForm
+
+    def form_valid(self, form: UserCreateForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            user = create_user(actor=self.request.user, username=data["username"], password=data["password"],
+                               data=_user_data(data))
+        except DomainError as exc:
+            _add_domain_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The account %(user)s has been created; the user must change the "
+                                         "password at the first sign-in.") % {"user": user.username})
+        return HttpResponseRedirect(reverse("accounts:user_edit", args=[user.pk]))
+
+
+class UserEditView(UserObjectMixin, FormView):
+    permission_required = "accounts.change_user"
+    template_name = "accounts/user_form.html"
+    form_class = UserForm
+
+    def get_initial(self) -> dict[str, Any]:
+        user = self.get_permission_object()
+        return {"full_name": user.full_name, "email": user.email, "phone": user.phone, "role": user.role,
+                "authority": user.authority_id, "host_org": user.host_org_id, "enterprise": user.enterprise_id}
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        target = self.get_permission_object()
+        return {**super().get_context_data(**kwargs), "target": target,
+                "locked": target.username in set(locked_usernames())}
+
+    def form_valid(self, form: UserForm) -> HttpResponse:
+        target = self.get_permission_object()
+        try:
+            update_user(actor=self.request.user, user=target, data=_user_data(form.cleaned_data))
+        except DomainError as exc:
+            _add_domain_error(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The account %(user)s has been saved.") % {"user": target.username})
+        return HttpResponseRedirect(reverse("accounts:user_edit", args=[target.pk]))
+
+
+class UserActiveView(UserObjectMixin, View):
+    """POST active=1 enables the account, active=0 disables it."""
+
+    permission_required = "accounts.change_user"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        target = self.get_permission_object()
+        active = request.POST.get("active") == "1"
+        try:
+            set_user_active(actor=request.user, user=target, active=active)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, (_("%(user)s has been enabled.") if active
+                                       else _("%(user)s has been disabled.")) % {"user": target.username})
+        return HttpResponseRedirect(reverse("accounts:user_edit", args=[target.pk]))

@@ -35,6 +35,11 @@ class AuditEntry(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     message = models.CharField(_("message"), max_length=500, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # A field-level diff of large JSON values (a 申报书's answers): [{"path", "label", "unit", "old", "new"}, …].
+    changes = models.JSONField(_("changes"), null=True, blank=True)
+    # Recorded while the object was its author's draft (an application with its applicant): for
+    # administrators only, never for the authorities (see audit/rules.py).
+    private = models.BooleanField(_("author's draft"), default=False, db_index=True)
 
     class Meta:
         verbose_name = _("audit entry")

@@ -1,4 +1,5 @@
-"""Administrators see the whole audit log; an authority sees the entries of its subtree."""
+"""Administrators see the whole audit log; an authority sees the entries of its subtree, except an
+applicant's drafts (``AuditEntry.private``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ def scope_audit_entries(user: Any, queryset: QuerySet[AuditEntry]) -> QuerySet[A
     if is_system_admin(user):
         return queryset
     if is_authority(user):
-        return queryset.filter(scope_path__startswith=user.authority.path).exclude(scope_path="")
+        # Never an applicant's draft: the entries recorded while an application was with its applicant
+        # (before its first submission, or returned for revision) are administrators' only.
+        return queryset.filter(scope_path__startswith=user.authority.path, private=False).exclude(scope_path="")
     return queryset.none()
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from zhongshi.audit.domain.diff_answers import diff_answers
 from zhongshi.audit.domain.record_event import record_event, snapshot
 from zhongshi.audit.models import AuditAction
 
@@ -31,6 +32,9 @@ def _remember_before(sender: type[models.Model], instance: models.Model, raw: bo
         return
     previous = sender._default_manager.filter(pk=instance.pk).first()
     instance._audit_before = snapshot(previous) if previous is not None else None  # type: ignore[attr-defined]
+    digested = getattr(sender, "AUDIT_DIGEST_FIELDS", ())
+    instance._audit_before_raw = {  # type: ignore[attr-defined]
+        name: getattr(previous, name) for name in digested} if previous is not None else {}
 
 
 @receiver(post_save)
@@ -47,11 +51,21 @@ def _record_save(
     changed = {k for k, v in after.items() if before.get(k) != v} - IGNORED_UPDATE_FIELDS
     if not changed:
         return
+    # The digested fields (a 申报书's answers) are recorded as a field-level diff; the digests stay in
+    # before/after as the fingerprint of the whole document.
+    raw_before = getattr(instance, "_audit_before_raw", {})
+    labeller = getattr(instance, "audit_label_answer", None)
+    changes = []
+    for name in getattr(sender, "AUDIT_DIGEST_FIELDS", ()):
+        if name in changed and name in raw_before:
+            changes += diff_answers(raw_before[name], getattr(instance, name),
+                                    labeller=labeller if callable(labeller) else None)
     record_event(
         action=AuditAction.UPDATE,
         target=instance,
         before={k: before.get(k) for k in sorted(changed)},
         after={k: after[k] for k in sorted(changed)},
+        changes=changes,
     )
 
 

@@ -6,8 +6,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from zhongshi.accounts.enums import Role
 from zhongshi.organisations.domain.queries.regions import location_regions
-from zhongshi.organisations.models import Region
+from zhongshi.organisations.models import Authority, DemandEnterprise, HostOrg, Region
 from zhongshi.organisations.validators import normalise_credit_code, validate_credit_code
 from zhongshi.reference.domain.queries.vocabularies import get_choices
 
@@ -71,3 +72,39 @@ class ResetPasswordForm(SetPasswordForm):
 
 class ChangePasswordForm(PasswordChangeForm):
     pass
+
+
+class AuthorityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name}（{obj.get_level_display()}）"
+
+
+class UserForm(forms.Form):
+    """What an administrator sets of an account (accounts/domain/manage_users.py: UserData)."""
+
+    full_name = forms.CharField(label=_("full name"), max_length=50, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Telephone"), max_length=50, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
+    authority = AuthorityChoiceField(label=_("Authority"), required=False, queryset=Authority.objects.none(),
+                                     help_text=_("For an authority reviewer."))
+    host_org = forms.ModelChoiceField(label=_("Host organisation"), required=False,
+                                      queryset=HostOrg.objects.none(), help_text=_("For an applicant."))
+    enterprise = forms.ModelChoiceField(label=_("Demand-side enterprise"), required=False,
+                                        queryset=DemandEnterprise.objects.none(),
+                                        help_text=_("For a demand-side enterprise's user."))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = Authority.objects.order_by("path")
+        self.fields["host_org"].queryset = HostOrg.objects.order_by("name")
+        self.fields["enterprise"].queryset = DemandEnterprise.objects.order_by("name")
+
+
+class UserCreateForm(UserForm):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(label=_("Temporary password"), widget=forms.PasswordInput, strip=False,
+                               help_text=_("The user must choose a new password at the first sign-in."))
+
+    field_order = ["username", "full_name", "email", "phone", "role", "authority", "host_org", "enterprise",
+                   "password"]

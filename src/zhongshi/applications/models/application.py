@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -74,6 +75,38 @@ class Application(models.Model):
 
     def audit_scope_path(self) -> str:
         return self.host_org.district.path
+
+    def audit_private(self) -> bool:
+        """A change made while the application is with its applicant (a draft, or returned for revision,
+        before and after the change) is the applicant's own: the audit log hides it from the authorities."""
+        before = getattr(self, "_audit_before", None) or {}
+        return self.status in EDITABLE_STATUSES and before.get("status", self.status) in EDITABLE_STATUSES
+
+    def audit_label_answer(self, path: str) -> tuple[str, str]:
+        """The printed label of an answer path (``基本信息 › 平台名称``) and its unit, for the audit log."""
+        from zhongshi.formversions.domain.formdef import load_form
+        from zhongshi.formversions.domain.paths import parse_path
+
+        form = load_form(self.form_code)
+        parts = parse_path(path)
+        # "一、制造业中试平台基本信息" → "制造业中试平台基本信息"; the unit goes beside the value, not the label
+        labels = [re.sub(r"^[一二三四五六七八九十]+、", "", form.section(str(parts[0])).label)]
+        keys, unit = [str(parts[0])], ""
+        for part in parts[1:]:
+            if isinstance(part, int):
+                labels[-1] += f"（第{part + 1}行）"
+                continue
+            keys.append(part)
+            dotted = ".".join(keys)
+            if form.has_field(dotted):
+                field = form.field(dotted)
+                unit = field.unit
+                labels.append(field.label.removesuffix(f"（{unit}）") if unit else field.label)
+            elif part.isdigit():
+                labels.append(f"{part}年")
+            else:
+                labels.append(form.year_labels.get(part, part))
+        return " › ".join(labels), unit
 
     @property
     def is_editable(self) -> bool:
@@ -173,6 +206,11 @@ class EvidenceFile(models.Model):
 
     def audit_scope_path(self) -> str:
         return self.application.host_org.district.path
+
+    def audit_private(self) -> bool:
+        """Evidence uploaded or removed while the application is with its applicant is a draft's."""
+        application = Application.objects.filter(pk=self.application_id).only("status").first()
+        return application is None or application.status in EDITABLE_STATUSES
 
     def get_download_url(self) -> str:
         return reverse("applications:evidence_download", args=[self.application_id, self.pk])

@@ -58,6 +58,16 @@ def scope_path_of(instance: models.Model | None) -> str:
     return str(method()) if callable(method) else ""
 
 
+def is_private(instance: models.Model | None, action: str) -> bool:
+    """Whether an entry about ``instance`` is its author's draft, hidden from the authorities.
+
+    An object says so with ``audit_private()`` (an application with its applicant, its evidence uploaded
+    then); a state change (submit, return, withdraw) is never private: the authorities see that it happened.
+    """
+    method = getattr(instance, "audit_private", None)
+    return action != AuditAction.TRANSITION and callable(method) and bool(method())
+
+
 def record_event(
     *,
     action: str,
@@ -69,6 +79,7 @@ def record_event(
     actor_name: str = "",
     scope_path: str | None = None,
     ip_address: str | None = None,
+    changes: list[dict[str, Any]] | None = None,
 ) -> AuditEntry:
     context = get_audit_context()
     actor = actor if actor is not None else context.actor
@@ -86,6 +97,8 @@ def record_event(
         after=after,
         message=message[:500],
         ip_address=ip_address or context.ip_address,
+        changes=changes or None,
+        private=is_private(target, action),
     )
 
 

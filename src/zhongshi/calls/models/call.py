@@ -19,7 +19,8 @@ class Call(models.Model):
     title = models.CharField(_("title"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=CallLevel.choices)
     issuer = models.ForeignKey(
-        "organisations.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="calls"
+        "organisations.Authority", null=True, blank=True, on_delete=models.PROTECT, related_name="calls",
+        verbose_name=_("issuer"),
     )
     form_code = models.CharField(_("form version"), max_length=64)
     status = models.CharField(_("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.OPEN)

@@ -21,7 +21,8 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=16, choices=RegionLevel.choices)
     kind = models.CharField(_("kind"), max_length=8, choices=RegionKind.choices, default=RegionKind.ADMIN)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name=_("parent"))
     path = models.CharField(_("path"), max_length=120, db_index=True, editable=False)
 
     class Meta:
@@ -51,7 +52,8 @@ class Authority(models.Model):
     region = models.OneToOneField(Region, on_delete=models.PROTECT, related_name="authority")
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=16, choices=AuthorityLevel.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name=_("parent"))
     path = models.CharField(_("path"), max_length=120, db_index=True, editable=False)
     address = models.CharField(_("address"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)

@@ -20,7 +20,8 @@ class HostOrg(models.Model):
     )
     unit_type = models.CharField(_("unit type"), max_length=20)
     unit_type_other = models.CharField(_("unit type (other)"), max_length=50, blank=True)
-    district = models.ForeignKey("organisations.Region", on_delete=models.PROTECT, related_name="host_orgs")
+    district = models.ForeignKey("organisations.Region", on_delete=models.PROTECT, related_name="host_orgs",
+                                 verbose_name=_("district"))
     address = models.CharField(_("postal address"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50)
     contact_phone = models.CharField(_("contact telephone"), max_length=50)
@@ -30,7 +31,8 @@ class HostOrg(models.Model):
         _("status"), max_length=16, choices=HostOrgStatus.choices, default=HostOrgStatus.PENDING
     )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
@@ -54,7 +56,8 @@ class HostOrg(models.Model):
 class PartnerOrg(models.Model):
     """联合单位: a co-builder that a host organisation names."""
 
-    host_org = models.ForeignKey(HostOrg, on_delete=models.CASCADE, related_name="partners")
+    host_org = models.ForeignKey(HostOrg, on_delete=models.CASCADE, related_name="partners",
+                                 verbose_name=_("host organisation"))
     name = models.CharField(_("name"), max_length=200)
     credit_code = models.CharField(
         _("unified social credit code"), max_length=18, blank=True, validators=[validate_credit_code]
@@ -86,6 +89,7 @@ class Expert(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200)
     host_org = models.ForeignKey(
         HostOrg, null=True, blank=True, on_delete=models.SET_NULL, related_name="experts",
+        verbose_name=_("host organisation"),
         help_text=_("Set when the expert works for a host organisation: he may not score it."),
     )
     region = models.ForeignKey("organisations.Region", on_delete=models.PROTECT, related_name="experts")
@@ -114,7 +118,8 @@ class DemandEnterprise(models.Model):
         _("unified social credit code"), max_length=18, unique=True, validators=[validate_credit_code]
     )
     district = models.ForeignKey(
-        "organisations.Region", on_delete=models.PROTECT, related_name="demand_enterprises"
+        "organisations.Region", on_delete=models.PROTECT, related_name="demand_enterprises",
+        verbose_name=_("district"),
     )
     contact_name = models.CharField(_("contact person"), max_length=50)
     contact_phone = models.CharField(_("contact telephone"), max_length=50)

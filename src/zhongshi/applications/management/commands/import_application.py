@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError, CommandParser
 
 from zhongshi.applications.domain.import_application import ImportRefusedError, ImportUnusableError, import_application
 from zhongshi.applications.domain.queries.check_file import InputUnusableError, get_call, read_application_file
+from zhongshi.audit.context import audit_context
 from zhongshi.core.errors import DomainError
 from zhongshi.core.management.base import ZhongshiCommand
 
@@ -26,7 +28,11 @@ class Command(ZhongshiCommand):
         try:
             call = get_call(options["call"])
             data = read_application_file(options["file"])
-            application = import_application(call=call, data=data, username=options["username"])
+            # The audit entries of the import name the user of --as (none: the entries name no actor).
+            actor = (get_user_model()._default_manager.filter(username=options["username"]).first()
+                     if options["username"] else None)
+            with audit_context(actor=actor):
+                application = import_application(call=call, data=data, username=options["username"])
         except (InputUnusableError, ImportUnusableError) as exc:
             raise CommandError(exc.message, returncode=2) from exc
         except ImportRefusedError as exc:
