@@ -42,8 +42,8 @@ def _district_codes() -> list[str]:
 
 
 def spread_applications(count: int) -> list:
-    from zhongshi.organisations.models import Authority
     from zhongshi.calls.models import DeadlineExtension
+    from zhongshi.organisations.models import Authority
     from zhongshi.reviews.models import Notice, ReviewStep
 
     call = factories.call()
