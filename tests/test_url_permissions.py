@@ -166,7 +166,7 @@ EXPECTED: dict[str, Expect] = {
     "reviews:compare": Expect(SEES_SUBMITTED, kwargs=_two_rounds),
     "reviews:review_annex": Expect(SEES_SUBMITTED - {"applicant"}, kwargs=_submitted),  # authorities only
     "reviews:letter_download": Expect({"admin", "ministry", "province", "city"}, kwargs=_city_letter),
-    "reviews:extensions": Expect(AUTHORITIES, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
+    "reviews:extensions": Expect({"province", "city"}, kwargs=lambda r: {"code": "hubei-2026-provincial"}),  # the levels above
     "reviews:notice_create": Expect({"province"}, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
     "reviews:notice_list": Expect(PUBLIC),
     "reviews:notice_detail": Expect(PUBLIC, kwargs=_notice),

@@ -30,7 +30,6 @@ from zhongshi.calls.domain.chain import (
     first_level,
     grant_extension,
     is_deciding_level,
-    level_above,
     level_name,
     show_deadline,
 )
@@ -105,16 +104,25 @@ class QueueView(KeysFirstMixin, ScopedListMixin, ListView):
                        and r.application.current_level != first_level(r.application.call, r.application.host_org)]
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
                 "authority": user.authority, "forwardable": forwardable,
-                "deadlines": _deadlines_for(user.authority)}
+                "deadlines": _deadlines_for(user)}
 
 
-def _deadlines_for(authority: Authority) -> list[dict[str, Any]]:
+def _deadlines_for(user: Any) -> list[dict[str, Any]]:
+    """The open calls the user's authority takes part in (its level is in the chain, its area overlaps the call's),
+    with its deadline and the actions on the call that ``can()`` allows it."""
+    from zhongshi.calls.domain.chain import call_area
+
+    authority: Authority = user.authority
     out = []
     for call in Call.objects.filter(status="open").select_related("issuer").order_by("pk"):
-        if authority.level in call.chain_levels():
+        area = call_area(call)
+        if authority.level in call.chain_levels() and (
+                authority.path.startswith(area) or area.startswith(authority.path)):
             deadline, shown = deadline_and_text(call, authority.level, authority)
             out.append({"call": call, "deadline": shown,
-                        "passed": deadline is not None and deadline < timezone.now()})
+                        "passed": deadline is not None and deadline < timezone.now(),
+                        "can_extend": can(user, "reviews.grant_extension", call),
+                        "can_publish": can(user, "reviews.publish_notice", call)})
     return out
 
 
@@ -217,8 +225,10 @@ class ReviewView(ApplicationHistoryMixin, View):
             "conditions": evaluate_call(application.call, answers),
             "preliminary_checks": PRELIMINARY_CHECKS, "checklist": application.call.checklist or [],
             "sections": [s for s in form.sections if s.key != "evidence"],
-            "steps": [{"step": step, "reasons": [(labels.get(k, k), v) for k, v in step.return_reasons.items()]}
-                      for step in application.steps.select_related("authority", "actor", "letter")
+            "steps": [{"step": step, "reasons": [(labels.get(k, k), v) for k, v in step.return_reasons.items()],
+                       "letter": step.letter if step.letter is not None
+                       and can(user, "reviews.view_letter", step.letter) else None}
+                      for step in application.steps.select_related("authority", "actor", "letter__authority")
                       .order_by("acted_at", "pk")],
             "rounds": application.rounds.order_by("number"),
             "evidence_files": application.evidence_files.all(),
@@ -364,19 +374,20 @@ class LetterDownloadView(ObjectPermissionMixin, View):
                             content_type=letter.content_type)
 
 
-class ExtensionView(ProtectedMixin, View):
+class ExtensionView(ObjectPermissionMixin, View):
     """The level above grants a later deadline to a level of a call (all of it, or one authority)."""
 
     permission_required = "reviews.grant_extension"
 
+    def get_object(self, queryset: Any = None) -> Call:
+        return get_object_or_404(Call.objects.select_related("issuer"), code=self.kwargs["code"])
+
     def form(self, call: Call, data: Any = None) -> ExtensionForm:
+        from zhongshi.reviews.rules import extendable_levels
+
         user: Any = self.request.user
         form = ExtensionForm(data)
-        from zhongshi.calls.domain.chain import call_area
-
-        in_area = user.authority.path.startswith(call_area(call))
-        levels = [level for level in call.chain_levels()
-                  if user.authority == call.issuer or (in_area and level_above(call, level) == user.authority.level)]
+        levels = extendable_levels(user, call)
         form.fields["level"].choices = [(level, level_name(level)) for level in levels]
         below = Authority.objects.filter(path__startswith=user.authority.path).exclude(pk=user.authority_id)
         form.fields["authority"].choices = [("", _("Every authority of that level in my area")),
@@ -384,7 +395,8 @@ class ExtensionView(ProtectedMixin, View):
         return form
 
     def get_call(self) -> Call:
-        return get_object_or_404(Call, code=self.kwargs["code"])
+        call: Call = self.get_permission_object()
+        return call
 
     def render_page(self, call: Call, form: ExtensionForm, status: int = 200) -> HttpResponse:
         extensions = call.extensions.select_related("authority", "granted_by").order_by("-granted_at")
@@ -465,11 +477,15 @@ class NoticeDetailView(PublicMixin, View):
         return HttpResponseRedirect(request.path)
 
 
-class NoticeCreateView(ProtectedMixin, View):
+class NoticeCreateView(ObjectPermissionMixin, View):
     permission_required = "reviews.publish_notice"
 
+    def get_object(self, queryset: Any = None) -> Call:
+        return get_object_or_404(Call.objects.select_related("issuer"), code=self.kwargs["code"])
+
     def get_call(self) -> Call:
-        return get_object_or_404(Call, code=self.kwargs["code"])
+        call: Call = self.get_permission_object()
+        return call
 
     def render_page(self, call: Call, form: NoticeForm, status: int = 200) -> HttpResponse:
         try:
