@@ -55,7 +55,7 @@ from zhongshi.reviews.domain.notices import (
     publishable_applications,
 )
 from zhongshi.reviews.domain.queries.compare_rounds import compare_answers
-from zhongshi.reviews.domain.queries.queue import WIDE_FIELDS, queue_applications, queue_rows
+from zhongshi.reviews.domain.queries.queue import WIDE_FIELDS, pending_below, queue_applications, queue_rows
 from zhongshi.reviews.domain.queries.status import describe_status
 from zhongshi.reviews.interfaces.forms import (
     DecisionForm,
@@ -102,9 +102,31 @@ class QueueView(KeysFirstMixin, ScopedListMixin, ListView):
         rows = queue_rows(user=user, applications=list(context["object_list"]))
         forwardable = [r for r in rows if r.holds and not r.deciding
                        and r.application.current_level != first_level(r.application.call, r.application.host_org)]
+        empty_mine = not rows and (self.request.GET.get("stage") or "mine") == "mine"
+        below = ([{"level": level_name(level), "count": n} for level, n in pending_below(user=user)]
+                 if empty_mine else [])
         return {**context, "rows": rows, "filter_form": self.filter_form, "query": self.request.GET.urlencode(),
+                "sort_headers": self.sort_headers(), "empty_mine": empty_mine, "below": below,
                 "authority": user.authority, "forwardable": forwardable,
                 "deadlines": _deadlines_for(user)}
+
+    def sort_headers(self) -> dict[str, dict[str, str]]:
+        """Per sortable column: the link that sorts by it (the other filters kept, back to page 1), and its
+        aria-sort when the list is sorted by it. Clicking the sorted column again reverses it."""
+        current = self.request.GET.get("sort") or "-submitted_at"
+        columns = {"platform_name": ("platform_name", None), "submitted_at": ("-submitted_at", "submitted_at"),
+                   "warning_count": ("-warning_count", None)}
+        out = {}
+        for column, (first, second) in columns.items():
+            target = second if current == first and second else first
+            params = self.request.GET.copy()
+            params["sort"] = target
+            params.pop("page", None)
+            aria = ""
+            if current in (first, second):
+                aria = "descending" if current.startswith("-") else "ascending"
+            out[column] = {"url": "?" + params.urlencode(), "aria": aria}
+        return out
 
 
 def _deadlines_for(user: Any) -> list[dict[str, Any]]:

@@ -119,3 +119,21 @@ def queue_rows(*, user: Any, applications: Sequence[Application]) -> list[QueueR
                      holds=can(user, "reviews.review_application", a),
                      deciding=a.status == ApplicationStatus.SUBMITTED and is_deciding_level(a.call, a.host_org, a.current_level))
             for a in applications]
+
+
+def pending_below(*, user: Any) -> list[tuple[str, int]]:
+    """What is under review in the user's area at the levels below it: (level, count), lowest level first,
+    in one query (the empty "waiting for me" queue says where the applications are)."""
+    from django.db.models import Count
+
+    from zhongshi.calls.domain.chain import LEVELS
+
+    authority = user.authority
+    rows = (scope_queryset(user, Application.objects.all())
+            .filter(status=ApplicationStatus.SUBMITTED, host_org__district__path__startswith=authority.path)
+            .exclude(current_level=authority.level)
+            .values("current_level").annotate(n=Count("pk")).order_by())
+    counts = {row["current_level"]: row["n"] for row in rows}
+    order = list(LEVELS)
+    mine = order.index(authority.level) if authority.level in order else len(order)
+    return [(level, counts[level]) for level in order[:mine] if counts.get(level)]
