@@ -164,6 +164,7 @@ EXPECTED: dict[str, Expect] = {
     "reviews:export_download": Expect({"province"}, kwargs=_province_export),
     "reviews:review": Expect(SEES_SUBMITTED, kwargs=_submitted),
     "reviews:compare": Expect(SEES_SUBMITTED, kwargs=_two_rounds),
+    "reviews:evidence_preview": Expect(SEES_SUBMITTED, kwargs=_with_evidence("submitted")),
     "reviews:review_annex": Expect(SEES_SUBMITTED - {"applicant"}, kwargs=_submitted),  # authorities only
     "reviews:letter_download": Expect({"admin", "ministry", "province", "city"}, kwargs=_city_letter),
     "reviews:extensions": Expect({"province", "city"}, kwargs=lambda r: {"code": "hubei-2026-provincial"}),  # the levels above

@@ -11,6 +11,8 @@ urlpatterns = [
     path("exports/<int:pk>/", views.ExportJobView.as_view(), name="export_job"),
     path("exports/<int:pk>/download/", views.ExportDownloadView.as_view(), name="export_download"),
     path("application/<int:pk>/", views.ReviewView.as_view(), name="review"),
+    path("application/<int:pk>/evidence/<int:evidence_pk>/preview/", views.EvidencePreviewView.as_view(),
+         name="evidence_preview"),
     path("application/<int:pk>/annex.docx", views.ReviewAnnexView.as_view(), name="review_annex"),
     path("application/<int:pk>/compare/", views.CompareRoundsView.as_view(), name="compare"),
     path("letters/<int:pk>/", views.LetterDownloadView.as_view(), name="letter_download"),

@@ -17,8 +17,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import ListView, View
 
 from zhongshi.applications.domain.queries.report import build_report
@@ -55,6 +58,7 @@ from zhongshi.reviews.domain.notices import (
     publishable_applications,
 )
 from zhongshi.reviews.domain.queries.compare_rounds import compare_answers
+from zhongshi.reviews.domain.queries.document import document_sections
 from zhongshi.reviews.domain.queries.queue import WIDE_FIELDS, pending_below, queue_applications, queue_rows
 from zhongshi.reviews.domain.queries.status import describe_status
 from zhongshi.reviews.interfaces.forms import (
@@ -242,6 +246,13 @@ class ReviewView(ApplicationHistoryMixin, View):
             application.call, application.host_org, application.current_level)
         form = load_form(application.form_code)
         labels = {section.key: section.label for section in form.sections}
+        evidence_labels = {item.key: item.label for section in form.sections if section.key == "evidence"
+                           for item in section.fields}
+        evidence = [{"file": f, "label": evidence_labels.get(f.requirement, f.requirement),
+                     "preview": PREVIEWABLE.get(f.content_type, ""),
+                     "preview_url": reverse("reviews:evidence_preview", args=[application.pk, f.pk])}
+                    for f in application.evidence_files.all()]
+        document = document_sections(form, answers, computed=report.result.computed, issues=report.warnings)
         return {
             "application": application, "report": report, "status": describe_status(application),
             "conditions": evaluate_call(application.call, answers),
@@ -253,7 +264,8 @@ class ReviewView(ApplicationHistoryMixin, View):
                       for step in application.steps.select_related("authority", "actor", "letter__authority")
                       .order_by("acted_at", "pk")],
             "rounds": application.rounds.order_by("number"),
-            "evidence_files": application.evidence_files.all(),
+            "evidence_files": [e["file"] for e in evidence], "evidence": evidence, "document": document,
+            "draft_key": f"zhongshi:opinion:{application.pk}:{application.revision}",
             "holds": holds, "deciding": deciding,
             "can_see_annex": can(user, "reviews.view_review_annex", application),
             "first_level": application.current_level == first_level(application.call, application.host_org),
@@ -306,9 +318,43 @@ class ReviewView(ApplicationHistoryMixin, View):
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 application.refresh_from_db()
-                messages.success(request, _("Recorded: %(status)s") % {"status": describe_status(application).badge})
+                done = data["decision"] if deciding else data["action"]
+                messages.success(request, str(DONE_MESSAGES[done]) % {
+                    "platform": application.platform_name or str(application),
+                    "next": describe_status(application).text})
                 return HttpResponseRedirect(reverse("reviews:queue"))
         return render(request, "reviews/review.html", self.context(application, **forms), status=400)
+
+
+# What the review page says after an action: the application by name, and where it is now.
+DONE_MESSAGES = {
+    "recommend": gettext_lazy("Recommended: %(platform)s. %(next)s"),
+    "return": gettext_lazy("Returned for revision: %(platform)s. %(next)s"),
+    "not_recommend": gettext_lazy("Not recommended: %(platform)s. %(next)s"),
+    "approve": gettext_lazy("Approved: %(platform)s. %(next)s"),
+    "reject": gettext_lazy("Rejected: %(platform)s. %(next)s"),
+}
+PREVIEWABLE = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image"}
+
+
+@method_decorator(xframe_options_sameorigin, name="dispatch")
+class EvidencePreviewView(ApplicationHistoryMixin, View):
+    """An evidence file shown inline in the review page (PDF in a frame, images as images): only those
+    types, only to whom may see the application's history; everything else is a download."""
+
+    permission_required = "reviews.view_history"
+
+    def get(self, request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
+        from zhongshi.applications.models import EvidenceFile
+
+        application = self.get_permission_object()
+        evidence = get_object_or_404(EvidenceFile, pk=evidence_pk, application=application)
+        if evidence.content_type not in PREVIEWABLE:
+            raise Http404
+        response = FileResponse(evidence.file.open("rb"), as_attachment=False, filename=evidence.original_name,
+                                content_type=evidence.content_type)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class ForwardView(ProtectedMixin, View):
