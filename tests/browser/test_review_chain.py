@@ -34,7 +34,7 @@ def test_district_city_province_with_one_return(live_url: str, page: Any, tmp_pa
     page.locator("details summary").click()
     page.fill('[name="reason_service"]', "典型案例请补充合同额")
     page.get_by_test_id("submit-opinion").click()
-    assert "已记录" in page.locator(".messages").inner_text()
+    assert f"已退回修改：{platform}。" in page.locator(".messages").inner_text()  # issue 9: the message names it
     screenshot(page, "review-returned")
     sign_out(page)
     # 2. The applicant reads the reason, changes the form and submits again.
@@ -72,8 +72,11 @@ def test_district_city_province_with_one_return(live_url: str, page: Any, tmp_pa
     letter.write_bytes(factories.pdf_bytes("letter"))
     page.set_input_files('input[name="letter"]', str(letter))
     page.fill("#forward-opinion", "同意推荐报送。")
+    dialogs: list[str] = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.get_by_test_id("forward").click()
     assert "已报送 1 份申报书" in page.locator(".messages").inner_text()
+    assert dialogs == ["确定将选中的 1 份申报书报送上级吗？报送后将离开本级列表，无法撤回。"]
     screenshot(page, "review-city-forwarded")
     sign_out(page)
     # 5. The province decides.
@@ -125,7 +128,11 @@ def test_an_ineligible_application_is_not_recommended_with_the_explanation(live_
     screenshot(page, "review-ineligible")
     page.get_by_test_id("action-not-recommend").check()
     page.fill('[name="opinion"]', "中试设备设施原值980万元，低于申报条件一（一）规定的1000万元。")
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_test_id("submit-opinion").click()
+    assert asked == [f"确定不推荐“{platform}”吗？该申报书将在本批次终止。"]
+    assert f"已不予推荐：{platform}。" in page.locator(".messages").inner_text()
     sign_out(page)
     sign_in(page, live_url, "guangxin")
     page.goto(f"{live_url}/applications/?status=not_recommended")

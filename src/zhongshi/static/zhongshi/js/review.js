@@ -62,7 +62,7 @@
   function confirmForward(form) {
     form.addEventListener("submit", function (event) {
       var ticked = form.querySelectorAll('input[name="application"]:checked').length;
-      var message = (form.getAttribute("data-confirm") || "").replace("%(count)s", String(ticked));
+      var message = (form.getAttribute("data-confirm") || "").replace("{count}", String(ticked));
       if (ticked && !window.confirm(message)) { event.preventDefault(); }
     });
   }
