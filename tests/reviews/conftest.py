@@ -30,3 +30,13 @@ def submitted(roles, open_call):
     for key in REQUIRED:
         factories.evidence_file(application, requirement=key)
     return submit_application(user=roles["applicant"], application=application, base_revision=1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The objection limits count in the cache: each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -528,10 +528,20 @@ class NoticeDetailView(PublicMixin, View):
         return self.render_page(self.get_notice())
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        from zhongshi.reviews.domain.limit_objections import OBJECTION_LIMIT, allow_objection
+
         notice = self.get_notice()
         form = ObjectionForm(request.POST)
         if not form.is_valid():
             return self.render_page(notice, form, status=400)
+        if not request.session.session_key:
+            request.session.save()
+        if not allow_objection(address=request.META.get("REMOTE_ADDR", ""),
+                               session_key=request.session.session_key or ""):
+            form.add_error(None, _("Too many objections were sent from this computer: at most %(limit)s in 10 "
+                                   "minutes. Please wait and try again, or contact the authority directly.")
+                           % {"limit": OBJECTION_LIMIT})
+            return self.render_page(notice, form, status=429)
         application = notice.applications.filter(pk=form.cleaned_data["application"]).first()
         if application is None:
             raise Http404
