@@ -172,6 +172,7 @@ EXPECTED: dict[str, Expect] = {
     "reviews:notice_list": Expect(PUBLIC),
     "reviews:notice_detail": Expect(PUBLIC, kwargs=_notice),
     "reviews:objection_handle": Expect({"province"}, method="post", kwargs=lambda r: _notice(r, objection=True)),
+    "reviews:objection_dismiss": Expect({"province"}, method="post", kwargs=_notice),
     "reviews:notice_close": Expect({"province"}, method="post", kwargs=_notice),
     "applications:application_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
     "applications:application_start": Expect({"applicant", "other_applicant"},

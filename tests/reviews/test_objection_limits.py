@@ -69,3 +69,31 @@ def test_an_invalid_objection_does_not_count(notice) -> None:
         assert client.post(notice.get_absolute_url(), {"application": notice.applications.get().pk,
                                                         "name": "", "contact": "", "text": ""}).status_code == 400
     assert _object(client, notice, "有效异议").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_publisher_dismisses_several_objections_with_one_response(roles, login, notice) -> None:
+    from django.urls import reverse
+
+    for n in range(3):
+        _object(Client(), notice, f"异议{n}", REMOTE_ADDR=f"10.0.1.{n}")
+    first, second, third = notice.objections.order_by("pk")
+    client = login(roles["province"])
+    page = client.get(notice.get_absolute_url()).content.decode()
+    assert page.count('name="objection" value=') == 3
+    url = reverse("reviews:objection_dismiss", args=[notice.pk])
+    # Without a response: nothing is handled.
+    response = client.post(url, {"objection": [first.pk, second.pk], "response": " "}, follow=True)
+    assert "请填写处理意见。" in response.content.decode()
+    assert set(notice.objections.values_list("status", flat=True)) == {"open"}
+    response = client.post(url, {"objection": [first.pk, second.pk], "response": "经核查，数据真实。"}, follow=True)
+    assert "已驳回 2 条异议。" in response.content.decode()
+    assert dict(notice.objections.values_list("pk", "status")) == {first.pk: "dismissed", second.pk: "dismissed",
+                                                                  third.pk: "open"}
+    assert notice.objections.get(pk=first.pk).response == "经核查，数据真实。"
+    # Another authority cannot.
+    assert login(roles["other_province"]).post(url, {"objection": [third.pk], "response": "x"}).status_code == 403
+    # An objection of another notice, or none: refused with a message, nothing handled.
+    response = client.post(url, {"response": "x"}, follow=True)
+    assert "请选择要驳回的异议。" in response.content.decode()
+    assert notice.objections.get(pk=third.pk).status == "open"

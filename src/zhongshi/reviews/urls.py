@@ -22,5 +22,6 @@ urlpatterns = [
     path("notices/<int:pk>/", views.NoticeDetailView.as_view(), name="notice_detail"),
     path("notices/<int:pk>/objections/<int:objection_pk>/", views.ObjectionHandleView.as_view(),
          name="objection_handle"),
+    path("notices/<int:pk>/objections/dismiss/", views.ObjectionDismissView.as_view(), name="objection_dismiss"),
     path("notices/<int:pk>/close/", views.NoticeCloseView.as_view(), name="notice_close"),
 ]

@@ -51,6 +51,7 @@ from zhongshi.reviews.domain.act_on_application import (
 )
 from zhongshi.reviews.domain.notices import (
     close_notice,
+    dismiss_objections,
     file_objection,
     handle_objection,
     is_open_for_objections,
@@ -515,12 +516,14 @@ class NoticeDetailView(PublicMixin, View):
     def render_page(self, notice: Notice, form: ObjectionForm | None = None, status: int = 200) -> HttpResponse:
         user: Any = self.request.user
         handles = can(user, "reviews.handle_notice", notice)
+        objections = list(notice.objections.select_related("application").order_by("filed_at")) if handles else []
         return render(self.request, "reviews/notice_detail.html", {
             "notice": notice, "applications": notice.applications.select_related(
                 "host_org__district__parent__parent__parent").defer(*WIDE_FIELDS)
             .order_by("recommendation_order", "pk"),
             "open": is_open_for_objections(notice), "form": form or ObjectionForm(), "handles": handles,
-            "objections": notice.objections.select_related("application").order_by("filed_at") if handles else [],
+            "objections": objections,
+            "open_objections": [o for o in objections if o.status == "open"],
             "handle_form": HandleObjectionForm(), "ended": timezone.now() >= notice.ends_at,
         }, status=status)
 
@@ -614,6 +617,27 @@ class ObjectionHandleView(ObjectPermissionMixin, View):
                 messages.success(request, _("The objection was handled."))
             except DomainError as exc:
                 messages.error(request, exc.message)
+        return HttpResponseRedirect(notice.get_absolute_url())
+
+
+class ObjectionDismissView(ObjectPermissionMixin, View):
+    """Dismiss several objections of a notice at once, with one response."""
+
+    permission_required = "reviews.handle_notice"
+
+    def get_object(self, queryset: Any = None) -> Notice:
+        return get_object_or_404(Notice, pk=self.kwargs["pk"])
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        notice = self.get_permission_object()
+        ids = [int(v) for v in request.POST.getlist("objection") if v.isdigit()][:1000]
+        try:
+            dismissed = dismiss_objections(user=request.user, notice=notice, objection_ids=ids,
+                                           response=request.POST.get("response", "")[:2000])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("%(count)s objections were dismissed.") % {"count": len(dismissed)})
         return HttpResponseRedirect(notice.get_absolute_url())
 
 

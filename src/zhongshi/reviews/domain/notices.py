@@ -128,6 +128,17 @@ def handle_objection(*, user: Any, objection: Objection, upheld: bool, response:
 
 
 @transaction.atomic
+def dismiss_objections(*, user: Any, notice: Notice, objection_ids: list[int], response: str) -> list[Objection]:
+    """Dismiss several open objections of ``notice`` with one response (all or none)."""
+    if not objection_ids:
+        raise DomainError(_("Choose the objections to dismiss."), code="required", field="objections")
+    objections = list(notice.objections.filter(pk__in=objection_ids).order_by("pk"))
+    if len(objections) != len(set(objection_ids)):
+        raise DomainError(_("Choose the objections to dismiss."), code="invalid", field="objections")
+    return [handle_objection(user=user, objection=o, upheld=False, response=response) for o in objections]
+
+
+@transaction.atomic
 def close_notice(*, notice: Notice, user: Any = None, now: datetime | None = None) -> list[Application]:
     """After the period, with every objection handled: the approvals still standing become final."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
