@@ -159,6 +159,7 @@ EXPECTED: dict[str, Expect] = {
     "reviews:queue": Expect({"ministry", "province", "other_province", "city", "district", "other_district"}),
     "reviews:queue_export": Expect(AUTHORITIES),
     "reviews:forward": Expect(AUTHORITIES, method="post"),
+    "reviews:letter_template": Expect(AUTHORITIES),
     "reviews:summary_sheet": Expect(AUTHORITIES, kwargs=lambda r: {"code": "hubei-2026-provincial"}),
     "reviews:export_job": Expect({"province"}, kwargs=_province_export),
     "reviews:export_download": Expect({"province"}, kwargs=_province_export),

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.QueueView.as_view(), name="queue"),
     path("export.xlsx", views.QueueExportView.as_view(), name="queue_export"),
     path("forward/", views.ForwardView.as_view(), name="forward"),
+    path("letter-template.docx", views.LetterTemplateView.as_view(), name="letter_template"),
     path("summary/<slug:code>.xlsx", views.SummarySheetView.as_view(), name="summary_sheet"),
     path("exports/<int:pk>/", views.ExportJobView.as_view(), name="export_job"),
     path("exports/<int:pk>/download/", views.ExportDownloadView.as_view(), name="export_download"),

@@ -388,6 +388,39 @@ class ForwardView(ProtectedMixin, View):
         return HttpResponseRedirect(back)
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class LetterTemplateView(ProtectedMixin, View):
+    """The recommendation letter to complete, stamp and upload: the applications the user's authority may
+    forward (those ticked, in the order given, when the queue's form sends them), under its name."""
+
+    permission_required = "reviews.list_queue"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from zhongshi.calls.domain.chain import acting_authority, level_above
+        from zhongshi.reviews.domain.letter_template import render_letter_template
+
+        user: Any = request.user
+        applications = list(queue_applications(user=user, filters={"stage": "mine"}))
+        rows = queue_rows(user=user, applications=applications)
+        held = [r.application for r in rows if r.holds and not r.deciding
+                and r.application.current_level != first_level(r.application.call, r.application.host_org)]
+        chosen = [int(v) for v in request.GET.getlist("application") if v.isdigit()]
+        if chosen:
+            by_pk = {a.pk: a for a in held}
+            held = [by_pk[pk] for pk in chosen if pk in by_pk]
+        call = held[0].call if held else None
+        above = level_above(call, user.authority.level) if call is not None else None
+        receiver = acting_authority(call, held[0].host_org, above) if call is not None and above else None
+        addressee = receiver.name if receiver is not None else ""
+        body = render_letter_template(authority_name=user.authority.name, addressee=addressee or "____",
+                                      call_title=call.title if call is not None else "____", applications=held)
+        response = HttpResponse(body, content_type=DOCX)
+        response["Content-Disposition"] = content_disposition_header(True, f"{user.authority.name}-推荐函.docx")
+        return response
+
+
 class ReviewAnnexView(ApplicationHistoryMixin, View):
     """The reviewers' annex (.docx): the values the system computed beside the declared ones, the consistency
     warnings and the eligibility verdicts, kept out of the official 申报书 and offered to authorities only."""

@@ -61,7 +61,7 @@
   }
   function confirmForward(form) {
     form.addEventListener("submit", function (event) {
-      var ticked = form.querySelectorAll('input[name="application"]:checked').length;
+      var ticked = form.querySelectorAll('input[name="application"]:checked, input[type="hidden"][name="application"]').length;
       var message = (form.getAttribute("data-confirm") || "").replace("{count}", String(ticked));
       if (ticked && !window.confirm(message)) { event.preventDefault(); }
     });
