@@ -54,3 +54,10 @@ def test_the_city_forwards_from_the_review_page(roles, login, submitted) -> None
     assert "已报送 1 份申报书" in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.current_level == "province"
+
+
+def test_the_letter_template_costs_the_same_at_any_size(roles, login, django_assert_max_num_queries) -> None:
+    from tests.query_counts import assert_constant, spread_applications
+
+    assert_constant(login(roles["city"]), reverse("reviews:letter_template"), spread_applications, 25,
+                    django_assert_max_num_queries)
