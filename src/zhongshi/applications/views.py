@@ -22,7 +22,7 @@ from zhongshi.applications.domain.edit_application import StaleRevisionError, cr
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
 from zhongshi.applications.domain.queries.panels import detail_panels
-from zhongshi.applications.domain.queries.report import Report, build_report, check_sections
+from zhongshi.applications.domain.queries.report import Report, build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
 from zhongshi.applications.enums import ApplicationStatus
@@ -40,9 +40,8 @@ from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, ScopedListMixin
-from zhongshi.formversions.domain.check_answers import check_answers
 from zhongshi.formversions.domain.formdef import FormDef, SectionDef, load_form
-from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
+from zhongshi.formversions.domain.scan_answers import sensitive_key
 
 
 class ApplicationListView(KeysFirstMixin, ScopedListMixin, ListView):
@@ -102,8 +101,8 @@ class ApplicationObjectMixin(ObjectPermissionMixin):
 def _report_context(application: Application, report: Report) -> dict[str, Any]:
     return {
         "report": report,
-        "issues_count": len(report.errors),
-        "progress": f"{report.complete_sections}/{len(report.sections)}",
+        "issues_count": report.blocking_count,
+        "progress": report.progress,
     }
 
 
@@ -221,20 +220,20 @@ class ApplicationEditView(ApplicationObjectMixin, View):
 
 
 def autosave_payload(application: Application, form: FormDef, step: SectionDef) -> dict[str, Any]:
-    answers = application.answers
-    result = getattr(application, "check_result", None) or check_answers(form, answers)  # once per autosave
-    sensitive = scan_answers(form, answers)
-    sections = check_sections(form, answers, result, sensitive)
+    # the same report as every page (missing evidence and registration checks included), the check of the
+    # answers made once per autosave
+    report = build_report(application, result=getattr(application, "check_result", None))
     return {
         "ok": True,
         "revision": application.revision,
         "saved_at": timezone.localtime(application.updated_at).strftime("%H:%M:%S"),
         "messages": [{"path": i.path, "code": i.code, "message": i.message, "severity": sev}
-                     for sev, issues in (("error", result.errors), ("warning", result.warnings),
-                                         ("sensitive", sensitive))
+                     for sev, issues in (("error", report.errors), ("warning", report.warnings),
+                                         ("sensitive", report.sensitive))
                      for i in issues if i.section == step.key and i.code != "required"],
-        "computed": dict(result.computed),
-        "sections": [{"key": s.key, "complete": s.complete, "errors": len(s.errors)} for s in sections],
+        "computed": dict(report.result.computed),
+        "sections": [{"key": s.key, "complete": s.complete, "errors": len(s.errors)} for s in report.sections],
+        "progress": report.progress,
     }
 
 
