@@ -22,6 +22,7 @@ from zhongshi.applications.domain.edit_application import StaleRevisionError, cr
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
 from zhongshi.applications.domain.queries.panels import detail_panels
+from zhongshi.applications.domain.queries.progress import application_deadline, tracker_context
 from zhongshi.applications.domain.queries.report import Report, build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
@@ -132,6 +133,7 @@ class ApplicationDetailView(ApplicationObjectMixin, DetailView):
             "can_export": can(user, "applications.export_application", application),
             "formats": FORMATS,
             "panels": detail_panels(application, user),
+            **tracker_context(application),
         }
 
 
@@ -169,6 +171,7 @@ class ApplicationEditView(ApplicationObjectMixin, View):
             "previous": form.sections[index - 1] if index > 0 else None,
             "next": form.sections[index + 1] if index + 1 < len(form.sections) else None,
             "stale": stale, **_report_context(application, report),
+            "deadline": application_deadline(application),
         }
         if section.key == "evidence":
             context.update(evidence_context(application))
