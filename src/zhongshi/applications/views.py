@@ -26,6 +26,7 @@ from zhongshi.applications.domain.queries.progress import application_deadline, 
 from zhongshi.applications.domain.queries.report import Report, build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
+from zhongshi.applications.domain.withdraw_application import withdraw_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.interfaces.form_widgets import (
     BadPostError,
@@ -35,6 +36,7 @@ from zhongshi.applications.interfaces.form_widgets import (
     render_section,
 )
 from zhongshi.applications.models import Application, EvidenceFile
+from zhongshi.calls.domain.chain import acting_authority
 from zhongshi.calls.models import Call
 from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.domain.queries.search import filter_by_search
@@ -130,6 +132,7 @@ class ApplicationDetailView(ApplicationObjectMixin, DetailView):
             "rounds": application.rounds.all(),
             "can_edit": can(user, "applications.change_application", application),
             "can_submit": can(user, "applications.submit_application", application),
+            "can_withdraw": can(user, "applications.withdraw_application", application),
             "can_export": can(user, "applications.export_application", application),
             "formats": FORMATS,
             "panels": detail_panels(application, user),
@@ -338,6 +341,51 @@ class ApplicationSubmitView(ApplicationObjectMixin, View):
         messages.success(request, _("The application was submitted to %(authority)s for preliminary review.")
                          % {"authority": submitted.host_org.district.authority.name})
         return HttpResponseRedirect(submitted.get_absolute_url())
+
+
+class ApplicationWithdrawView(ApplicationObjectMixin, View):
+    """撤回: GET asks for confirmation (what happens, that the round stays recorded); POST withdraws."""
+
+    permission_required = "applications.withdraw_application"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        authority = acting_authority(application.call, application.host_org, application.current_level)
+        return render(request, "applications/application_withdraw.html",
+                      {"application": application, "authority": authority})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        try:
+            withdrawn = withdraw_application(user=request.user, application=application)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(application.get_absolute_url())
+        messages.success(request, _("The application was withdrawn and is a draft again. Round %(n)s stays "
+                                    "recorded; submit it again when it is ready.") % {"n": withdrawn.round})
+        return HttpResponseRedirect(withdrawn.get_absolute_url())
+
+
+class ApplicationPrintView(ApplicationObjectMixin, DetailView):
+    """The 申报书 as a document (A4, print CSS): what the user reads and prints, from the form definition."""
+
+    permission_required = "applications.view_application"
+    template_name = "applications/application_print.html"
+    context_object_name = "application"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from zhongshi.applications.domain.queries.print_document import print_document
+        from zhongshi.formversions.domain.check_answers import compute_values
+
+        application: Application = self.object
+        form = load_form(application.form_code)
+        answers = visible_answers(application, self.request.user)
+        files = list(application.evidence_files.all())
+        evidence = [(item["label"], [f.original_name for f in files if f.requirement == item["key"]])
+                    for item in application.call.evidence_requirements()]
+        return {**super().get_context_data(**kwargs), "form": form,
+                "sections": print_document(form, answers, compute_values(form, answers), evidence),
+                "printed_at": timezone.localtime()}
 
 
 class ApplicationExportView(ApplicationObjectMixin, View):
