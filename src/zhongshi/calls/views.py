@@ -104,6 +104,7 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
         context.update({
             "chain": extended_steps(call, user),
             "my_deadline": my_deadline(call, user),
+            "apply_blocked": apply_blocked(call, user),
             "rounds": round_names(call),
             "window": _window_text(call),
             "conditions": condition_thresholds(call.conditions),
@@ -138,6 +139,17 @@ def extended_steps(call: Call, user: Any, extensions: list[DeadlineExtension] | 
         if effective is not None and (step["deadline"] is None or effective > step["deadline"]):
             step.update(original=step["shown"], deadline=effective, shown=shown, extended=True)
     return steps
+
+
+def apply_blocked(call: Call, user: Any) -> str:
+    """Why an applicant whose organisation is not approved sees no "apply" button, with whom to ask."""
+    from zhongshi.organisations.domain.queries.contact import unapproved_reason
+    from zhongshi.organisations.enums import HostOrgStatus
+
+    host_org = user.host_org if getattr(user, "role", "") == "applicant" and getattr(user, "host_org_id", None) else None
+    if host_org is None or not call.is_open or host_org.status == HostOrgStatus.APPROVED:
+        return ""
+    return unapproved_reason(host_org)
 
 
 def my_deadline(call: Call, user: Any) -> dict[str, Any] | None:
