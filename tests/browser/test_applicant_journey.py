@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import SCREENSHOTS, screenshot
 from tests.browser.test_review_chain import sign_out
 from tests.browser.test_role_homes import sign_in
 
@@ -24,6 +24,7 @@ def both_widths(page: Any, name: str, fits: str = "") -> None:
     for width in (1366, 768):
         page.set_viewport_size({"width": width, "height": 900})
         screenshot(page, f"applicant-{name}-{width}")
+        page.screenshot(path=str(SCREENSHOTS / f"applicant-{name}-{width}-top.png"))  # what the eye meets first
         if fits:
             assert page.locator(fits).bounding_box()["width"] <= width
             assert all(box["x"] + box["width"] <= width for box in
