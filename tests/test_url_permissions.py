@@ -185,6 +185,9 @@ EXPECTED: dict[str, Expect] = {
     "applications:evidence_download": Expect(SEES_SUBMITTED, kwargs=_with_evidence("submitted")),
     "applications:evidence_delete": Expect({"applicant"}, method="post", kwargs=_with_evidence("draft")),
     "applications:application_submit": Expect({"admin", "applicant"}, kwargs=_draft),
+    "applications:application_withdraw": Expect({"applicant"}, kwargs=lambda r: {"pk": factories.application(
+        r["applicant"].host_org, status="submitted", current_level="district", round=1).pk}),
+    "applications:application_print": Expect(SEES_SUBMITTED, kwargs=_submitted),
     "applications:application_export": Expect(SEES_SUBMITTED, kwargs=lambda r: _submitted(r, fmt="json")),
     "core:home": Expect(PUBLIC),
     "core:health": Expect(PUBLIC),

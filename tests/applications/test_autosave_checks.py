@@ -24,7 +24,7 @@ def counted(monkeypatch):
         return real(form, answers, *args, **kwargs)
 
     monkeypatch.setattr(checks, "check_answers", counting)
-    monkeypatch.setattr("zhongshi.applications.views.check_answers", counting)
+    monkeypatch.setattr("zhongshi.applications.domain.queries.report.check_answers", counting)
     return calls
 
 

@@ -33,5 +33,6 @@ def test_the_application_detail_costs_the_same_at_any_size(roles, login, role, d
         for _ in range(count // 5):
             factories.evidence_file(application)
 
+    # + the step tracker's deadline (the call's extensions) since issue 9
     assert_constant(login(roles[role]), reverse("applications:application_detail", args=[application.pk]), grow,
-                    CEILING, django_assert_max_num_queries)
+                    CEILING + 2, django_assert_max_num_queries)

@@ -57,7 +57,9 @@ def test_a_pending_organisation_cannot_save(pending) -> None:
     answers = dict(application.answers, basic={**application.answers["basic"], "leader_name": "新负责人"})
     with pytest.raises(NotAllowed) as info:
         save_answers(user=user, application=application, answers=answers, base_revision=1)
-    assert str(info.value) == f"{application.host_org.name}{PENDING_MESSAGE}"
+    # issue 9: the message names whom to ask (the district authority, with its contact when recorded)
+    assert str(info.value) == (f"{application.host_org.name}{PENDING_MESSAGE} "
+                               f"请联系 {application.host_org.district.authority.name}。")
     application.refresh_from_db()
     assert (application.revision, application.answers["basic"]["leader_name"]) == (1, "李振华")
 

@@ -16,6 +16,11 @@ class ApplicationsConfig(AppConfig):
         register_navigation(NavItem(_("Applications"), "applications:application_list",
                                     "applications.list_application", position=20))
         register_call_action(_apply_action)
+        from django.utils.translation import pgettext_lazy
+
+        from zhongshi.notifications.kinds import register_kind
+
+        register_kind("application_withdrawn", pgettext_lazy("notification kind", "Application withdrawn"))
         conditions_changed.connect(_rejudge, dispatch_uid="applications.rejudge")
         chain_changing.connect(_levels_in_use, dispatch_uid="applications.levels_in_use")
 

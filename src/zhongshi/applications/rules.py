@@ -81,3 +81,14 @@ rules.add_perm("applications.export_application", in_scope)
 rules.add_perm("applications.change_application", is_approved_applicant & is_own_application & is_editable)
 rules.add_perm("applications.submit_application", is_approved_applicant & is_own_application & is_editable)
 rules.add_perm("applications.delete_application", is_own_application & is_draft)
+
+
+@rules.predicate
+def is_withdrawable(user: Any, application: Application | None) -> bool:
+    from zhongshi.applications.domain.withdraw_application import can_withdraw
+
+    return application is not None and can_withdraw(application)
+
+
+# 撤回: the applicant takes a submission back while the first level has not acted on it (issue 9)
+rules.add_perm("applications.withdraw_application", is_approved_applicant & is_own_application & is_withdrawable)

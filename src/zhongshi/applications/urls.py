@@ -13,5 +13,7 @@ urlpatterns = [
     path("<int:pk>/evidence/<int:evidence_pk>/", views.EvidenceDownloadView.as_view(), name="evidence_download"),
     path("<int:pk>/evidence/<int:evidence_pk>/delete/", views.EvidenceDeleteView.as_view(), name="evidence_delete"),
     path("<int:pk>/submit/", views.ApplicationSubmitView.as_view(), name="application_submit"),
+    path("<int:pk>/withdraw/", views.ApplicationWithdrawView.as_view(), name="application_withdraw"),
+    path("<int:pk>/print/", views.ApplicationPrintView.as_view(), name="application_print"),
     path("<int:pk>/export/<slug:fmt>/", views.ApplicationExportView.as_view(), name="application_export"),
 ]

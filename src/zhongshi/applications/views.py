@@ -22,9 +22,11 @@ from zhongshi.applications.domain.edit_application import StaleRevisionError, cr
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
 from zhongshi.applications.domain.queries.export import FORMATS, export_application
 from zhongshi.applications.domain.queries.panels import detail_panels
-from zhongshi.applications.domain.queries.report import Report, build_report, check_sections
+from zhongshi.applications.domain.queries.progress import application_deadline, tracker_context
+from zhongshi.applications.domain.queries.report import Report, build_report
 from zhongshi.applications.domain.queries.visible_answers import visible_answers
 from zhongshi.applications.domain.submit_application import NotSubmittableError, submit_application
+from zhongshi.applications.domain.withdraw_application import withdraw_application
 from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.interfaces.form_widgets import (
     BadPostError,
@@ -34,15 +36,15 @@ from zhongshi.applications.interfaces.form_widgets import (
     render_section,
 )
 from zhongshi.applications.models import Application, EvidenceFile
+from zhongshi.calls.domain.chain import acting_authority
 from zhongshi.calls.models import Call
 from zhongshi.core.domain.queries.pages import KeysFirstMixin
 from zhongshi.core.domain.queries.search import filter_by_search
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin, ScopedListMixin
-from zhongshi.formversions.domain.check_answers import check_answers
 from zhongshi.formversions.domain.formdef import FormDef, SectionDef, load_form
-from zhongshi.formversions.domain.scan_answers import scan_answers, sensitive_key
+from zhongshi.formversions.domain.scan_answers import sensitive_key
 
 
 class ApplicationListView(KeysFirstMixin, ScopedListMixin, ListView):
@@ -102,8 +104,8 @@ class ApplicationObjectMixin(ObjectPermissionMixin):
 def _report_context(application: Application, report: Report) -> dict[str, Any]:
     return {
         "report": report,
-        "issues_count": len(report.errors),
-        "progress": f"{report.complete_sections}/{len(report.sections)}",
+        "issues_count": report.blocking_count,
+        "progress": report.progress,
     }
 
 
@@ -130,9 +132,11 @@ class ApplicationDetailView(ApplicationObjectMixin, DetailView):
             "rounds": application.rounds.all(),
             "can_edit": can(user, "applications.change_application", application),
             "can_submit": can(user, "applications.submit_application", application),
+            "can_withdraw": can(user, "applications.withdraw_application", application),
             "can_export": can(user, "applications.export_application", application),
             "formats": FORMATS,
             "panels": detail_panels(application, user),
+            **tracker_context(application),
         }
 
 
@@ -170,6 +174,7 @@ class ApplicationEditView(ApplicationObjectMixin, View):
             "previous": form.sections[index - 1] if index > 0 else None,
             "next": form.sections[index + 1] if index + 1 < len(form.sections) else None,
             "stale": stale, **_report_context(application, report),
+            "deadline": application_deadline(application),
         }
         if section.key == "evidence":
             context.update(evidence_context(application))
@@ -221,20 +226,20 @@ class ApplicationEditView(ApplicationObjectMixin, View):
 
 
 def autosave_payload(application: Application, form: FormDef, step: SectionDef) -> dict[str, Any]:
-    answers = application.answers
-    result = getattr(application, "check_result", None) or check_answers(form, answers)  # once per autosave
-    sensitive = scan_answers(form, answers)
-    sections = check_sections(form, answers, result, sensitive)
+    # the same report as every page (missing evidence and registration checks included), the check of the
+    # answers made once per autosave
+    report = build_report(application, result=getattr(application, "check_result", None))
     return {
         "ok": True,
         "revision": application.revision,
         "saved_at": timezone.localtime(application.updated_at).strftime("%H:%M:%S"),
         "messages": [{"path": i.path, "code": i.code, "message": i.message, "severity": sev}
-                     for sev, issues in (("error", result.errors), ("warning", result.warnings),
-                                         ("sensitive", sensitive))
+                     for sev, issues in (("error", report.errors), ("warning", report.warnings),
+                                         ("sensitive", report.sensitive))
                      for i in issues if i.section == step.key and i.code != "required"],
-        "computed": dict(result.computed),
-        "sections": [{"key": s.key, "complete": s.complete, "errors": len(s.errors)} for s in sections],
+        "computed": dict(report.result.computed),
+        "sections": [{"key": s.key, "complete": s.complete, "errors": len(s.errors)} for s in report.sections],
+        "progress": report.progress,
     }
 
 
@@ -336,6 +341,51 @@ class ApplicationSubmitView(ApplicationObjectMixin, View):
         messages.success(request, _("The application was submitted to %(authority)s for preliminary review.")
                          % {"authority": submitted.host_org.district.authority.name})
         return HttpResponseRedirect(submitted.get_absolute_url())
+
+
+class ApplicationWithdrawView(ApplicationObjectMixin, View):
+    """撤回: GET asks for confirmation (what happens, that the round stays recorded); POST withdraws."""
+
+    permission_required = "applications.withdraw_application"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        authority = acting_authority(application.call, application.host_org, application.current_level)
+        return render(request, "applications/application_withdraw.html",
+                      {"application": application, "authority": authority})
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        application = self.get_permission_object()
+        try:
+            withdrawn = withdraw_application(user=request.user, application=application)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(application.get_absolute_url())
+        messages.success(request, _("The application was withdrawn and is a draft again. Round %(n)s stays "
+                                    "recorded; submit it again when it is ready.") % {"n": withdrawn.round})
+        return HttpResponseRedirect(withdrawn.get_absolute_url())
+
+
+class ApplicationPrintView(ApplicationObjectMixin, DetailView):
+    """The 申报书 as a document (A4, print CSS): what the user reads and prints, from the form definition."""
+
+    permission_required = "applications.view_application"
+    template_name = "applications/application_print.html"
+    context_object_name = "application"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from zhongshi.applications.domain.queries.print_document import print_document
+        from zhongshi.formversions.domain.check_answers import compute_values
+
+        application: Application = self.object
+        form = load_form(application.form_code)
+        answers = visible_answers(application, self.request.user)
+        files = list(application.evidence_files.all())
+        evidence = [(item["label"], [f.original_name for f in files if f.requirement == item["key"]])
+                    for item in application.call.evidence_requirements()]
+        return {**super().get_context_data(**kwargs), "form": form,
+                "sections": print_document(form, answers, compute_values(form, answers), evidence),
+                "printed_at": timezone.localtime()}
 
 
 class ApplicationExportView(ApplicationObjectMixin, View):

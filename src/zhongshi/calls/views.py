@@ -14,7 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, View
 
 from zhongshi.calls.actions import call_actions
-from zhongshi.calls.domain.chain import chain_steps, round_names, submission_window
+from zhongshi.calls.domain.chain import (
+    SHANGHAI,
+    acting_authority,
+    chain_steps,
+    deadline_and_text,
+    first_level,
+    level_name,
+    round_names,
+    submission_window,
+)
 from zhongshi.calls.domain.copy_call import copy_call
 from zhongshi.calls.domain.update_call import (
     InvalidCallError,
@@ -27,7 +36,7 @@ from zhongshi.calls.domain.update_call import (
 )
 from zhongshi.calls.enums import CallStatus
 from zhongshi.calls.interfaces.forms import AttachmentForm, CallCopyForm, CallEditForm
-from zhongshi.calls.models import Call, CallAttachment
+from zhongshi.calls.models import Call, CallAttachment, DeadlineExtension
 from zhongshi.core.errors import DomainError
 from zhongshi.core.permissions import can
 from zhongshi.core.predicates import is_system_admin
@@ -60,7 +69,12 @@ class CallListView(PublicMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["rows"] = [{"call": call, "chain": chain_steps(call)} for call in context["object_list"]]
+        calls = list(context["object_list"])
+        extensions: dict[int, list[DeadlineExtension]] = {call.pk: [] for call in calls}
+        for extension in DeadlineExtension.objects.filter(call__in=calls):
+            extensions[extension.call_id].append(extension)
+        context["rows"] = [{"call": call, "chain": extended_steps(call, self.request.user, extensions[call.pk])}
+                           for call in calls]
         context["statuses"] = CallStatus.choices
         context["status"] = self.request.GET.get("status", "")
         return context
@@ -88,7 +102,9 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
         call: Call = self.object
         user = self.request.user
         context.update({
-            "chain": chain_steps(call),
+            "chain": extended_steps(call, user),
+            "my_deadline": my_deadline(call, user),
+            "apply_blocked": apply_blocked(call, user),
             "rounds": round_names(call),
             "window": _window_text(call),
             "conditions": condition_thresholds(call.conditions),
@@ -100,6 +116,71 @@ class CallDetailView(PublicMixin, CallObjectMixin, DetailView):
             "actions": call_actions(user, call),
         })
         return context
+
+
+def _host_org(user: Any) -> Any:
+    return user.host_org if getattr(user, "role", "") == "applicant" and getattr(user, "host_org_id", None) else None
+
+
+def extended_steps(call: Call, user: Any, extensions: list[DeadlineExtension] | None = None) -> list[dict[str, Any]]:
+    """The chain's steps with each level's effective deadline: the latest extension of the call's area (of the
+    applicant's own authorities for an applicant) replaces a deadline it moves (``extended``, ``original``)."""
+    steps = chain_steps(call)
+    if extensions is None:
+        extensions = list(DeadlineExtension.objects.filter(call=call))
+    if not extensions:
+        return steps
+    host_org = _host_org(user)
+    for step in steps:
+        if step["error"]:
+            continue
+        authority = acting_authority(call, host_org, step["level"]) if host_org is not None else None
+        effective, shown = deadline_and_text(call, step["level"], authority, extensions=extensions)
+        if effective is not None and (step["deadline"] is None or effective > step["deadline"]):
+            step.update(original=step["shown"], deadline=effective, shown=shown, extended=True)
+    return steps
+
+
+def apply_blocked(call: Call, user: Any) -> str:
+    """Why an applicant whose organisation is not approved sees no "apply" button, with whom to ask."""
+    from zhongshi.organisations.domain.queries.contact import unapproved_reason
+    from zhongshi.organisations.enums import HostOrgStatus
+
+    host_org = user.host_org if getattr(user, "role", "") == "applicant" and getattr(user, "host_org_id", None) else None
+    if host_org is None or not call.is_open or host_org.status == HostOrgStatus.APPROVED:
+        return ""
+    return unapproved_reason(host_org)
+
+
+def my_deadline(call: Call, user: Any) -> dict[str, Any] | None:
+    """For an applicant: the effective deadline of the first level that receives its applications (its own
+    authority's extensions included) and the working days left, today included."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zhongshi.reference.domain.working_days import working_days_between
+
+    host_org = _host_org(user)
+    if host_org is None or not call.is_open:
+        return None
+    level = first_level(call, host_org)
+    authority = acting_authority(call, host_org, level) if level else None
+    if authority is None:
+        return None
+    deadline, shown = deadline_and_text(call, level, authority)
+    if deadline is None and shown == "—":
+        return None
+    now = timezone.now()
+    left = None
+    if deadline is not None:
+        try:
+            left = working_days_between(now.astimezone(SHANGHAI).date() - timedelta(days=1),
+                                        deadline.astimezone(SHANGHAI).date())
+        except DomainError:
+            left = None
+    return {"level_name": level_name(level), "authority": authority.name, "deadline": deadline, "shown": shown,
+            "passed": deadline is not None and now > deadline, "working_days_left": left}
 
 
 def _window_text(call: Call) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from zhongshi.core.domain.queries.home import HomeItem, HomePage, is_admin_user
 from zhongshi.core.permissions import can, scope_queryset
+from zhongshi.organisations.domain.queries.contact import unapproved_reason
 from zhongshi.organisations.enums import HostOrgStatus
 from zhongshi.organisations.models import Authority, HostOrg, PartnerOrg
 
@@ -52,12 +53,12 @@ def contribute_home(user: Any, page: HomePage) -> None:
         if org.status == HostOrgStatus.PENDING:
             page.todo.append(HomeItem(
                 title=_("Your organisation's registration awaits approval"),
-                detail=_("%(authority)s will check it; you can apply once it is approved.")
-                % {"authority": org.district.authority.name}, tone="warning", url=detail_url,
+                detail=unapproved_reason(org), tone="warning", url=detail_url,
             ))
         elif org.status == HostOrgStatus.REJECTED:
             page.todo.append(HomeItem(title=_("Your organisation's registration was not approved"),
-                                      detail=org.decision_reason, tone="danger", url=detail_url))
+                                      detail=" ".join(filter(None, [org.decision_reason, unapproved_reason(org)])),
+                                      tone="danger", url=detail_url))
         page.facts.append(HomeItem(title=_("Registration status"), detail=org.get_status_display(), url=detail_url))
         page.facts.append(HomeItem(title=_("Partner organisations"),
                                    count=PartnerOrg.objects.filter(host_org=org).count(),

@@ -33,6 +33,7 @@ def test_the_table_is_the_workflow() -> None:
         "recommend": (["submitted"], "submitted"),
         "forward": (["submitted"], "submitted"),
         "return": (["submitted"], "returned"),
+        "withdraw": (["submitted"], "draft"),
         "not_recommend": (["submitted"], "not_recommended"),
         "approve": (["submitted"], "approved"),
         "reject": (["submitted"], "rejected"),

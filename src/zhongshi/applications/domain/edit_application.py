@@ -100,8 +100,11 @@ def create_application(*, user: Any, call: Call) -> Application:
 def require_approved(host_org: HostOrg) -> None:
     """Only an approved host organisation edits, uploads evidence to or submits an application."""
     if host_org.status != HostOrgStatus.APPROVED:
+        from zhongshi.organisations.domain.queries.contact import district_contact
+
         raise NotAllowed(_("%(org)s has not been approved by its district yet: its applications cannot be changed "
-                           "or submitted until it is.") % {"org": host_org.name})
+                           "or submitted until it is.") % {"org": host_org.name}
+                         + " " + _("Contact %(who)s.") % {"who": district_contact(host_org)})
 
 
 def refuse_unapproved(user: Any, application: Application) -> None:

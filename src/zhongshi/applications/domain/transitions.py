@@ -50,6 +50,9 @@ TRANSITIONS: dict[str, Transition] = dict([
     # an intermediate level forwards: up, with its recommendation letter
     _t("forward", gettext_lazy("Forward"), {S.SUBMITTED}, S.SUBMITTED),
     _t("return", gettext_lazy("Return for revision"), {S.SUBMITTED}, S.RETURNED),
+    # the applicant takes a submission back while no authority has acted on it in this round (only at the first
+    # level: withdraw_application checks it); the round stays recorded and a new submission opens the next one
+    _t("withdraw", gettext_lazy("Withdraw the submission"), {S.SUBMITTED}, S.DRAFT),
     _t("not_recommend", gettext_lazy("Do not recommend"), {S.SUBMITTED}, S.NOT_RECOMMENDED),
     # the deciding level
     _t("approve", gettext_lazy("Approve"), {S.SUBMITTED}, S.APPROVED),

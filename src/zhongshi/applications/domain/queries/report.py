@@ -3,7 +3,7 @@ sensitive data, computed values and missing evidence, per section."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zhongshi.applications.domain.check_registration import check_registration
@@ -25,6 +25,8 @@ class SectionState:
 
     @property
     def complete(self) -> bool:
+        """The one definition of a complete section, used by the header, the step list, the autosave reply and
+        the check page: no error left in it (missing required evidence counts as an error of 佐证材料清单)."""
         return not self.errors
 
 
@@ -57,8 +59,18 @@ class Report:
         return not self.result.errors and not self.missing_evidence and not self.unconfirmed_sensitive
 
     @property
+    def blocking_count(self) -> int:
+        """What stands between the draft and submitting: errors, missing required evidence, unconfirmed
+        sensitive items (the count the check page shows)."""
+        return len(self.result.errors) + len(self.missing_evidence) + len(self.unconfirmed_sensitive)
+
+    @property
     def complete_sections(self) -> int:
         return sum(1 for s in self.sections if s.complete)
+
+    @property
+    def progress(self) -> str:
+        return f"{self.complete_sections}/{len(self.sections)}"
 
 
 def check_sections(form: FormDef, answers: dict[str, Any], result: CheckResult, sensitive: list[Issue],
@@ -73,10 +85,12 @@ def check_sections(form: FormDef, answers: dict[str, Any], result: CheckResult, 
     return states
 
 
-def build_report(application: Application, answers: dict[str, Any] | None = None) -> Report:
+def build_report(application: Application, answers: dict[str, Any] | None = None, *,
+                 result: CheckResult | None = None) -> Report:
+    """``result``: the check of ``answers`` already made (by save_answers), not made twice."""
     form = load_form(application.form_code)
     answers = application.answers if answers is None else answers
-    result = check_answers(form, answers)
+    result = check_answers(form, answers) if result is None else replace(result, errors=list(result.errors))
     result.errors += check_registration(call=application.call, host_org=application.host_org, answers=answers)
     sensitive = scan_answers(form, answers)
     confirmed = set(application.confirmed_sensitive or [])

@@ -126,6 +126,8 @@
         if (waitingSubmit !== null) { var button = waitingSubmit; waitingSubmit = null; if (button) { form.requestSubmit(button); } else { form.requestSubmit(); } return; }
         showMessages(result.body.messages);
         showSections(result.body.sections);
+        var progress = document.querySelector('[data-testid="progress"]');
+        if (progress && result.body.progress) { progress.textContent = "已完成部分：" + result.body.progress; }
         showComputed(result.body.computed);
         if (pending) { pending = false; schedule(); }
       })
