@@ -130,7 +130,7 @@ def _followable(href: str, base: str) -> str | None:
     if parts.netloc not in {"", "testserver"}:
         return None
     path = parts.path
-    if path.startswith(("/static/", "/media/", "/admin/")) or "logout" in path or path.startswith("/i18n/"):
+    if path.startswith(("/static/", "/media/", "/admin/", "/i18n/")) or "logout" in path:
         return None
     return path + (f"?{parts.query}" if parts.query else "")
 

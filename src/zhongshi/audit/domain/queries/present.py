@@ -108,10 +108,7 @@ def format_value(value: Any, *, field: models.Field[Any, Any] | None = None, uni
     if isinstance(value, list) and all(not isinstance(item, (dict, list)) for item in value):
         return "、".join(str(LEVEL_LABELS.get(item, item)) if isinstance(item, str) else str(item)
                         for item in value)
-    if isinstance(value, (dict, list)):
-        text = _structured(value)
-    else:
-        text = str(value)
+    text = _structured(value) if isinstance(value, (dict, list)) else str(value)
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
