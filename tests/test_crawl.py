@@ -42,7 +42,7 @@ ALLOWED_WORDS = {
     # the demo users' own login names are shown as user names in lists
     "admin", "miit", "hubei", "zhejiang", "wuhan", "donghu", "hongshan", "jiangxia", "guangxin",
     "xincailiao", "zhizao", "expert", "qiye",
-    "Excel",  # 导出 Excel: the product's name
+    "Excel", "Word", "WPS", "LibreOffice",  # products named by the pages and the role guides
     # technical terms and units in the demo applications' own text (data typed by the applicant)
     "Gbps", "Mbps", "EML", "PAM", "HBOE", "BERT", "THC",
     "English",  # the language switch names the other language in itself
@@ -68,6 +68,9 @@ KNOWN_ENGLISH: dict[str, str] = {
 }
 
 WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
+# not read as interface text: scripts, styles, and <code> (commands such as `zhongshi load-regions FILE`
+# in the role guides are typed as they are, never translated)
+SKIPPED_TAGS = {"script", "style", "template", "code"}
 CHECKED_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 
 
@@ -79,7 +82,7 @@ class _Page(HTMLParser):
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style", "template"}:
+        if tag in SKIPPED_TAGS:
             self._skip += 1
         values = dict(attrs)
         if tag == "a" and values.get("href"):
@@ -91,7 +94,7 @@ class _Page(HTMLParser):
             self.texts.append(values["value"] or "")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style", "template"} and self._skip:
+        if tag in SKIPPED_TAGS and self._skip:
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
