@@ -44,7 +44,8 @@ def help_topics_for(user: Any) -> list[str]:
 
 
 def _inline(text: str) -> str:
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in _INLINE.finditer(text):
         out.append(escape(text[last:match.start()]))
         code, bold = match.groups()
