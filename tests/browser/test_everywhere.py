@@ -34,3 +34,15 @@ def test_tablet_width_never_scrolls_sideways(live_url: str, page: object, userna
     page.goto(f"{live_url}{path}")  # type: ignore[attr-defined]
     assert page.evaluate("document.documentElement.scrollWidth") == 768  # type: ignore[attr-defined]
     screenshot(page, f"tablet-{username}-{path.strip('/').replace('/', '-')}")
+
+
+def test_the_header_links_the_help_of_the_role(live_url: str, page: object) -> None:
+    sign_in(page, live_url, "guangxin")
+    page.get_by_test_id("help-link").click()  # type: ignore[attr-defined]
+    assert page.url == f"{live_url}/help/"  # type: ignore[attr-defined]
+    assert page.locator("h1").first.inner_text() == "依托单位（申报用户）"  # type: ignore[attr-defined]
+    contact = page.get_by_test_id("help-contact").inner_text()  # type: ignore[attr-defined]
+    assert "武汉东湖新技术开发区经信部门" in contact
+    footer = page.get_by_test_id("footer-contact").inner_text()  # type: ignore[attr-defined]
+    assert footer.startswith("主管部门：武汉东湖新技术开发区经信部门")
+    screenshot(page, "help-guangxin")
