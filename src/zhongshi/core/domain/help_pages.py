@@ -4,17 +4,17 @@ The role guides use a small subset of Markdown (headings, numbered and bulleted 
 ``code`` and **bold**), rendered here rather than through a Markdown package: the subset is all the guides
 need, and the HTML it makes is escaped text in a handful of tags.
 
-``core`` comes first in the apps' order and imports no later app: the authority is looked up through the
-app registry and the user's own foreign keys, in one query.
+``core`` comes first in the apps' order and names no later app: organisations registers the look-up of the
+authority (one query, organisations/domain/queries/handling_authority.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -110,14 +110,16 @@ def help_sections(user: Any) -> list[SafeString]:
     return sections
 
 
+_HANDLING_AUTHORITY: list[Callable[[Any], Any]] = []
+
+
+def register_handling_authority(lookup: Callable[[Any], Any]) -> None:
+    """organisations registers the look-up of the authority that handles a user (core names no later app)."""
+    _HANDLING_AUTHORITY[:] = [lookup]
+
+
 def handling_authority(user: Any) -> Any | None:
     """The authority that handles the user: an applicant's district authority, a reviewer's authority above."""
-    if user is None or not user.is_authenticated:
+    if user is None or not user.is_authenticated or not _HANDLING_AUTHORITY:
         return None
-    authority = apps.get_model("organisations", "Authority")
-    fields = ("name", "contact_name", "contact_phone", "address")
-    if getattr(user, "host_org_id", None):
-        return authority.objects.filter(region__host_orgs__id=user.host_org_id).only(*fields).first()
-    if getattr(user, "authority_id", None):
-        return authority.objects.filter(children__id=user.authority_id).only(*fields).first()
-    return None
+    return _HANDLING_AUTHORITY[0](user)
