@@ -191,6 +191,7 @@ EXPECTED: dict[str, Expect] = {
     "applications:application_export": Expect(SEES_SUBMITTED, kwargs=lambda r: _submitted(r, fmt="json")),
     "core:home": Expect(PUBLIC),
     "core:health": Expect(PUBLIC),
+    "core:help": Expect(PUBLIC),
     "accounts:login": Expect(PUBLIC),
     "accounts:logout": Expect(PUBLIC, method="post"),
     "accounts:password_change": Expect(SIGNED_IN),

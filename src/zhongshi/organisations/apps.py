@@ -20,6 +20,10 @@ class OrganisationsConfig(AppConfig):
 
         post_migrate.connect(_load_after_migrate, sender=self)
         register_home_contributor(contribute_home)
+        from zhongshi.core.domain.help_pages import register_handling_authority
+        from zhongshi.organisations.domain.queries.handling_authority import get_handling_authority
+
+        register_handling_authority(get_handling_authority)
         from zhongshi.core.navigation import NavItem, register_navigation
 
         register_navigation(

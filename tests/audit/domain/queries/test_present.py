@@ -27,7 +27,9 @@ def test_model_fields_are_labelled_in_chinese():
         ("1234.50", "万元", "1,234.5 万元"),
         (12.5, "", "12.5"),
         (["光电子", "汽车"], "", "光电子、汽车"),
-        ({"a": 1}, "", '{"a": 1}'),
+        ({"a": 1}, "", "1"),
+        ([{"key": "credit_china", "label": "信用中国查询结果", "required": True}], "", "信用中国查询结果"),
+        (["district", "city"], "", "区级经信部门、市级经信部门"),
     ],
 )
 def test_values_are_formatted(value, unit, shown):

@@ -10,7 +10,6 @@ numbers with a unit (``8,600 万元``), empty values as "—".
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -107,9 +106,27 @@ def format_value(value: Any, *, field: models.Field[Any, Any] | None = None, uni
         text = _number(value)
         return f"{text} {unit}" if unit else text
     if isinstance(value, list) and all(not isinstance(item, (dict, list)) for item in value):
-        return "、".join(str(item) for item in value)
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+        return "、".join(str(LEVEL_LABELS.get(item, item)) if isinstance(item, str) else str(item)
+                        for item in value)
+    text = _structured(value) if isinstance(value, (dict, list)) else str(value)
     return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
+
+
+def _structured(value: dict[str, Any] | list[Any]) -> str:
+    """Structured data as a person reads it: the labels (or names) of its items, never its JSON keys."""
+    items = value if isinstance(value, list) else [value]
+    shown = []
+    for item in items:
+        if isinstance(item, dict):
+            label = next((item[key] for key in ("label", "name", "title") if item.get(key)), None)
+            shown.append(str(label) if label is not None else "、".join(
+                str(LEVEL_LABELS.get(inner, inner)) if isinstance(inner, str) else str(inner) for inner in item.values() if isinstance(inner, (str, int, float, Decimal))
+                and not isinstance(inner, bool)))
+        elif isinstance(item, list):
+            shown.append(_structured(item))
+        else:
+            shown.append(str(item))
+    return "、".join(text for text in shown if text)
 
 
 def _is_number(text: str) -> bool:
