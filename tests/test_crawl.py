@@ -49,24 +49,6 @@ ALLOWED_WORDS = {
 }
 ALLOWED_LOWER = {word.lower() for word in ALLOWED_WORDS}
 
-# Pages owned by helpers still editing them (applications/, reviews/): known failures keyed by URL name
-# ("namespace:name") -> the reason. The lead removes an entry once the branches are merged and it passes.
-KNOWN_FAILURES: dict[str, str] = {
-    # reviews/queue.html shows 发布公示 to every province/ministry authority, also for calls they cannot
-    # publish (zhejiang for Hubei's call, miit for the reserve call) -> 403; helper `reviewer` is fixing it.
-    "reviews:notice_create": "a 403 behind the queue's 发布公示 link",
-}
-
-# English words that leak from code owned by a helper still editing it: word -> where it comes from.
-KNOWN_ENGLISH: dict[str, str] = {
-    # applications/models/application.py answer_label() keeps the sub-key of a yes/no-with-detail field
-    # ("是否具备公共属性 › answer") in the audit log's field names; helper `applicant` owns that file.
-    "answer": "audit:entry_list, from Application.answer_label",
-    "detail": "audit:entry_list, from Application.answer_label",
-    "start": "audit:entry_list, from Application.answer_label (建设周期起止时间 › start)",
-    "end": "audit:entry_list, from Application.answer_label (建设周期起止时间 › end)",
-}
-
 WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
 # not read as interface text: scripts, styles, and <code> (commands such as `zhongshi load-regions FILE`
 # in the role guides are typed as they are, never translated)
@@ -113,7 +95,7 @@ def english_words(texts: list[str]) -> list[str]:
     for text in texts:
         text = PLACEHOLDER.sub(" ", IDENTIFIER.sub(" ", text))
         for word in WORD.findall(text):
-            if word.lower() not in ALLOWED_LOWER and word not in KNOWN_ENGLISH and not re.fullmatch(r"L[1-4]", word):
+            if word.lower() not in ALLOWED_LOWER and not re.fullmatch(r"L[1-4]", word):
                 found.append(word)
     return found
 
@@ -157,7 +139,6 @@ def crawl(client: Client) -> tuple[list[str], int]:
             continue
         pages += 1
         response = client.get(url)
-        known = pattern in KNOWN_FAILURES
         if response.status_code in {301, 302, 303}:
             target = _followable(response["Location"], url)
             if target and target not in seen:
@@ -165,8 +146,7 @@ def crawl(client: Client) -> tuple[list[str], int]:
                 queue.append(target)
             continue
         if response.status_code != 200:
-            if not known:
-                failures.append(f"{url} [{pattern}] -> {response.status_code}")
+            failures.append(f"{url} [{pattern}] -> {response.status_code}")
             continue
         content_type = response.get("Content-Type", "")
         if "text/html" not in content_type:
@@ -175,7 +155,7 @@ def crawl(client: Client) -> tuple[list[str], int]:
         parser = _Page()
         parser.feed(html)
         english = english_words(parser.texts)
-        if english and not known:
+        if english:
             failures.append(f"{url} [{pattern}] English on screen: {sorted(set(english))[:12]}")
         for href in parser.links:
             target = _followable(href, url)

@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from zhongshi.applications.enums import EDITABLE_STATUSES, ApplicationStatus
 
+# The parts inside a field's value that have no label of their own in the form (是否…：选择 / 具体情况; 起止时间).
+PART_LABELS = {"answer": "选择", "detail": "具体情况", "start": "起", "end": "止"}
+
 
 class Application(models.Model):
     """The answers are JSON tied to the form version they were written against (DESIGN.md)."""
@@ -105,7 +108,7 @@ class Application(models.Model):
             elif part.isdigit():
                 labels.append(f"{part}年")
             else:
-                labels.append(form.year_labels.get(part, part))
+                labels.append(form.year_labels.get(part) or PART_LABELS.get(part, part))
         return " › ".join(labels), unit
 
     @property
