@@ -39,13 +39,19 @@ def _postgres_admin(url: str, sql: str) -> None:
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start `zhongshi runserver` on a fresh database with the demo data; yield its base URL."""
+    yield from serve_demo(tmp_path_factory)
+
+
+def serve_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of its own on a fresh demo database (a test module that needs the demo untouched by the
+    journeys of the session's other modules overrides ``live_url`` with it)."""
     data_dir = tmp_path_factory.mktemp("zhongshi-e2e")
     env = {**os.environ, "ZHONGSHI_DATA_DIR": str(data_dir),
            "DJANGO_SETTINGS_MODULE": "zhongshi.config.django.base"}
     database_url = os.environ.get("DATABASE_URL", "")
     e2e_db = ""
     if database_url.startswith("postgres"):
-        e2e_db = f"{urlparse(database_url).path.lstrip('/')}_e2e_{os.getpid()}"
+        e2e_db = f"{urlparse(database_url).path.lstrip('/')}_e2e_{os.getpid()}_{data_dir.name}"[:63]
         _postgres_admin(database_url, f'CREATE DATABASE "{e2e_db}"')
         env["DATABASE_URL"] = database_url.rsplit("/", 1)[0] + f"/{e2e_db}"
     subprocess.run([ZHONGSHI, "migrate", "--noinput", "-v", "0"], env=env, check=True)

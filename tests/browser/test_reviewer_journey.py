@@ -4,16 +4,24 @@ link that ends in 403 for a reviewer outside the call's area."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, serve_demo
 from tests.browser.test_role_homes import sign_in
 
 pytestmark = pytest.mark.browser
 
 PLATFORM = "先进金属材料成形工艺中试平台"  # the demo's submitted application at 江夏区
+
+
+@pytest.fixture(scope="module")
+def live_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A demo of this module's own: the review chain's journey (another module) decides the application that
+    this one reads at the district."""
+    yield from serve_demo(tmp_path_factory)
 
 
 def _open(page: Any, base: str) -> None:
