@@ -52,6 +52,18 @@ AUTHORITY_USERS = [
 ]
 
 
+# The demo authorities' contacts (fictional, 示例), shown to those they handle (help page, footer, refusals).
+AUTHORITY_CONTACTS = {
+    "000000": ("科技司（示例）", "010-00000000", "北京市（示例地址）"),
+    "420000": ("制造业创新发展处（示例）", "027-00000001", "湖北省武汉市（示例地址）"),
+    "330000": ("科技处（示例）", "0571-00000002", "浙江省杭州市（示例地址）"),
+    "420100": ("制造业创新发展处（示例）", "027-00000003", "湖北省武汉市（示例地址）"),
+    "420171": ("产业发展处（示例）", "027-00000004", "武汉东湖新技术开发区（示例地址）"),
+    "420115": ("经济和信息化局（示例）", "027-00000005", "武汉市江夏区（示例地址）"),
+    "420111": ("经济和信息化局（示例）", "027-00000006", "武汉市洪山区（示例地址）"),
+}
+
+
 def _user(username: str, **values: object) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -69,6 +81,9 @@ def load_demo() -> list[DemoLogin]:
     logins.append(DemoLogin(admin.username, "系统管理员", "—"))
     for username, code, full_name in AUTHORITY_USERS:
         authority = Authority.objects.get(region__code=code)
+        if not authority.contact_phone and code in AUTHORITY_CONTACTS:
+            authority.contact_name, authority.contact_phone, authority.address = AUTHORITY_CONTACTS[code]
+            authority.save(update_fields=["contact_name", "contact_phone", "address"])
         _user(username, role="authority", authority=authority, full_name=full_name)
         label = {"ministry": "工信部人员", "province": "省经信厅审核人员", "city": "市经信局审核人员",
                  "district": "区经信部门审核人员"}[authority.level]
