@@ -23,6 +23,7 @@ OTHER_MODELS = {
     "organisations/domain/register_host_org.py": {"locked"},  # HostOrg (its own decide function)
     "reviews/domain/notices.py": {"objection", "notice"},  # Objection, Notice
     "reviews/domain/exports.py": {"job"},  # ExportJob (its progress)
+    "library/domain/enter_library.py": {"platform"},  # PilotPlatform (the library's own workflow)
 }
 
 

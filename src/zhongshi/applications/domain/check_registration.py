@@ -13,10 +13,12 @@ that declares none of these roles is left as it is.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.barriers import find_barriers
 from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError
 from zhongshi.formversions.domain.check_answers import Issue
@@ -169,16 +171,27 @@ def _approval_issues(form: FormDef, host_org: HostOrg) -> list[Issue]:
                     "may apply.") % {"org": host_org.name, "code": host_org.credit_code})]
 
 
-def check_registration(*, call: Call, host_org: HostOrg | None, answers: Any) -> list[Issue]:
+def _barrier_issues(form: FormDef, host_org: HostOrg | None, answers: Any, on: date | None) -> list[Issue]:
+    """A barrier a later app registered (the library's ban) on the organisation's credit code: the registered
+    one, or the file's when the organisation is not registered."""
+    code = host_org.credit_code if host_org is not None else form.answer_for_role(answers, "host_org_credit_code")
+    if not isinstance(code, str):
+        return []
+    path = form.role_path("host_org_credit_code") or "form"
+    return [Issue(path, barrier, reason) for barrier, reason in find_barriers(code, on=on)]
+
+
+def check_registration(*, call: Call, host_org: HostOrg | None, answers: Any, on: date | None = None) -> list[Issue]:
     """Where the answers disagree with the registration (when ``host_org`` is given: its approval, identity and
-    location) or leave the call's area. The fields are read by role from the call's form."""
+    location), leave the call's area, or come from an organisation a barrier holds on ``on`` (default: today),
+    such as the ban after a removal. The fields are read by role from the call's form."""
     form = load_form(call.form_code)
     issues: list[Issue] = []
     if host_org is not None:
         issues += _approval_issues(form, host_org)
         issues += _identity_issues(form, host_org, answers)
         issues += _location_issues(form, host_org, answers)
-    return issues + _area_issues(form, call, answers)
+    return _barrier_issues(form, host_org, answers, on) + issues + _area_issues(form, call, answers)
 
 
 def refuse_mismatch(*, call: Call, host_org: HostOrg, answers: Any) -> None:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.domain.barriers import find_barriers
 from zhongshi.applications.domain.check_registration import refuse_mismatch
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.models import Application
@@ -89,6 +90,8 @@ def create_application(*, user: Any, call: Call) -> Application:
     if not in_call_area(call, host_org):
         raise DomainError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
                           code="outside_call_area")
+    for code, reason in find_barriers(host_org.credit_code):
+        raise DomainError(reason, code=code)
     application = Application.objects.create(
         call=call, host_org=host_org, form_code=call.form_code, answers=initial_answers(host_org, call.form_code),
         platform_name="", created_by=user, updated_by=user,

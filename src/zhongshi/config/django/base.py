@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zhongshi.calls",
     "zhongshi.applications",
     "zhongshi.reviews",
+    "zhongshi.library",
     "zhongshi.demo",
 ]
 

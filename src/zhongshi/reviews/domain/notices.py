@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,10 @@ from zhongshi.calls.models import Call
 from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.reviews.enums import NoticeStatus, ObjectionStatus, ReviewAction
 from zhongshi.reviews.models import Notice, Objection, ReviewStep
+
+# Sent, inside the closing transaction, for each approval that the end of its public notice makes final
+# (``application``, ``user``): the library makes it a platform (data flows one way: reviews never imports it).
+application_final = Signal()
 
 
 def _notify(users: Any, kind: str, title: str, body: str, url: str) -> None:
@@ -160,6 +165,7 @@ def close_notice(*, notice: Notice, user: Any = None, now: datetime | None = Non
                                   opinion=_("Final after the public notice %(title)s") % {"title": notice.title},
                                   revision=application.revision, actor=user)
         record_transition(target=application, field="final", old="", new="final", message=notice.title, actor=user)
+        application_final.send(sender=Application, application=application, user=user)
         final.append(application)
     notice.status = NoticeStatus.CLOSED
     notice.closed_at = now

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,15 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number in JSON")
 
 
+def parse_day(text: str) -> date:
+    """A ``--on YYYY-MM-DD`` argument."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise InputUnusableError(_("“%(text)s” is not a date of the form YYYY-MM-DD.") % {"text": text[:40]},
+                                 code="invalid_date") from exc
+
+
 def get_call(code: str) -> Call:
     call = Call.objects.filter(code=code).first()
     if call is None:
@@ -59,11 +69,12 @@ def get_call(code: str) -> Call:
     return call
 
 
-def check_application_data(call: Call, data: Any) -> dict[str, Any]:
+def check_application_data(call: Call, data: Any, *, on: date | None = None) -> dict[str, Any]:
     form = load_form(call.form_code)
     result = check_answers(form, data)
     # As an import would judge it when the organisation is registered; otherwise only the call's area.
-    errors = result.errors + check_registration(call=call, host_org=registered_host_org(form, data), answers=data)
+    errors = result.errors + check_registration(call=call, host_org=registered_host_org(form, data), answers=data,
+                                                 on=on)
     warnings = list(result.warnings)
     if isinstance(data, dict):
         warnings += scan_answers(form, data)

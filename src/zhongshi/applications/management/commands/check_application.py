@@ -11,6 +11,7 @@ from zhongshi.applications.domain.queries.check_file import (
     InputUnusableError,
     check_application_data,
     get_call,
+    parse_day,
     read_application_file,
 )
 from zhongshi.core.management.base import ZhongshiCommand
@@ -23,14 +24,17 @@ class Command(ZhongshiCommand):
         parser.add_argument("--call", required=True)
         parser.add_argument("file")
         parser.add_argument("--json", action="store_true", dest="as_json")
+        parser.add_argument("--on", dest="on", metavar="YYYY-MM-DD",
+                            help="Judge as on this day (the ban after a removal); default: today, Asia/Shanghai.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             call = get_call(options["call"])
             data = read_application_file(options["file"])
+            on = parse_day(options["on"]) if options["on"] else None
         except InputUnusableError as exc:
             raise CommandError(exc.message, returncode=2) from exc
-        report = check_application_data(call, data)
+        report = check_application_data(call, data, on=on)
         if options["as_json"]:
             self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
         else:

@@ -1,0 +1,4 @@
+from zhongshi.library.models.platform import PilotPlatform, PlatformService, PlatformVersion, TierChange
+from zhongshi.library.models.removal import Removal
+
+__all__ = ["PilotPlatform", "PlatformService", "PlatformVersion", "Removal", "TierChange"]

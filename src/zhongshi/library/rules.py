@@ -1,0 +1,78 @@
+"""Who may see and do what in the platform library.
+
+An authority sees the platforms of its subtree (the ministry all); a host organisation's users see their
+organisation's platforms (by credit code, so a platform imported before the registration is theirs too).
+The public 名录 and directory read active platforms through their own desensitised queries, not this scope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import Q, QuerySet
+
+from zhongshi.core.permissions import register_scope
+from zhongshi.core.predicates import (
+    in_scope,
+    is_applicant,
+    is_authority,
+    is_ministry,
+    is_province_authority,
+    is_system_admin,
+)
+from zhongshi.library.models import PilotPlatform, PlatformService, PlatformVersion, Removal, TierChange
+
+
+def platform_condition(user: Any, prefix: str = "") -> Q | None:
+    """The platforms ``user`` may see, as a filter (None: none)."""
+    if is_system_admin(user):
+        return Q()
+    if is_authority(user):
+        return Q(**{f"{prefix}division__path__startswith": user.authority.path})
+    if is_applicant(user) and getattr(user, "host_org_id", None):
+        return Q(**{f"{prefix}credit_code": user.host_org.credit_code})
+    return None
+
+
+def _scoped(prefix: str) -> Any:
+    def scope(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        condition = platform_condition(user, prefix)
+        return queryset.none() if condition is None else queryset.filter(condition)
+    return scope
+
+
+scope_platforms = register_scope(PilotPlatform)(_scoped(""))
+register_scope(PlatformService)(_scoped("platform__"))
+register_scope(PlatformVersion)(_scoped("platform__"))
+register_scope(TierChange)(_scoped("platform__"))
+register_scope(Removal)(_scoped("platform__"))
+
+
+@rules.predicate
+def holds_platform(user: Any, platform: PilotPlatform | None) -> bool:
+    """The platform is the user's host organisation's (by credit code)."""
+    return (platform is not None and is_applicant(user) and getattr(user, "host_org_id", None) is not None
+            and platform.credit_code == user.host_org.credit_code)
+
+
+@rules.predicate
+def province_of(user: Any, platform: PilotPlatform | None) -> bool:
+    """The user is the provincial authority over the platform's division."""
+    return (platform is not None and is_province_authority(user)
+            and platform.division.path.startswith(user.authority.path))
+
+
+@rules.predicate
+def is_active(user: Any, platform: PilotPlatform | None) -> bool:
+    return platform is not None and platform.status == "active"
+
+
+rules.add_perm("library.list_platforms", is_authority | is_system_admin | is_applicant)
+rules.add_perm("library.view_platform", in_scope)
+rules.add_perm("library.export_platforms", is_authority | is_system_admin)
+rules.add_perm("library.import_platforms", is_province_authority | is_ministry | is_system_admin)
+# Removal is the ministry's (seed 004 §二（四）（六）: 由工业和信息化部移出); a province proposes exits.
+rules.add_perm("library.remove_platform", is_ministry & in_scope & is_active)
+rules.add_perm("library.change_tier", is_ministry & in_scope & is_active)
+rules.add_perm("library.view_ban", is_authority | is_system_admin)
