@@ -53,9 +53,10 @@ def import_application(*, call: Call, data: Any, username: str | None = None) ->
         raise ImportUnusableError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
                                   code="outside_call_area")
     mismatches = check_registration(call=call, host_org=host_org, answers=data)
-    unapproved = [i for i in mismatches if i.code == "host_org_not_approved"]
-    if unapproved:
-        raise ImportRefusedError(unapproved[0].message, CheckResult(errors=unapproved))
+    for code in ("banned", "host_org_not_approved"):  # a barrier or the approval: its own message, alone
+        refused = [i for i in mismatches if i.code == code]
+        if refused:
+            raise ImportRefusedError(refused[0].message, CheckResult(errors=refused))
     if mismatches:
         raise ImportRefusedError(_("The file disagrees with the registration of %(org)s in %(count)s places.")
                                  % {"org": host_org.name, "count": len(mismatches)}, CheckResult(errors=mismatches))
