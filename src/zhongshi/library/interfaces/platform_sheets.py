@@ -74,7 +74,7 @@ def write_platform_list(out: IO[bytes], *, rows: QuerySet[PilotPlatform]) -> int
     count = 0
     for count, p in enumerate(_chunks(rows), start=1):
         ws.append([count, p.name, p.host_org_name, p.credit_code, p.division.full_name, "、".join(p.clusters),
-                   PlatformTier(p.tier).label, PlatformStatus(p.status).label, p.since,
+                   str(PlatformTier(p.tier).label), str(PlatformStatus(p.status).label), p.since,
                    getattr(p, "service_total", None), _amount(p.service_revenue_wan), p.enterprises_served,
                    _amount(p.equipment_value_wan), p.fulltime_staff, p.removed_on, p.removal_cause])
     workbook.save(out)
@@ -99,7 +99,7 @@ def write_directory(out: IO[bytes], *, rows: QuerySet[PilotPlatform], title: str
     for count, p in enumerate(_chunks(rows), start=1):
         province, city = region_names(p)
         by_province.setdefault(province, Counter())[p.tier] += 1
-        ws.append([count, province, city, p.name, p.host_org_name, "、".join(p.clusters), PlatformTier(p.tier).label,
+        ws.append([count, province, city, p.name, p.host_org_name, "、".join(p.clusters), str(PlatformTier(p.tier).label),
                    p.since, getattr(p, "service_total", None)])
     summary: Any = workbook.create_sheet("分省汇总")
     _header(summary, ["省份", *[str(t.label) for t in TIERS], "合计"], [14, 18, 18, 18, 18, 10])

@@ -179,7 +179,7 @@ class ChangeReportListView(KeysFirstMixin, ScopedListMixin, ListView):
         queryset = super().get_queryset()
         if status := getattr(self.filter_form, "cleaned_data", {}).get("status"):
             queryset = queryset.filter(status=status)
-        return queryset.select_related("platform", "reported_by", "acknowledged_by").order_by("-reported_at", "-pk")
+        return queryset.select_related("platform__division", "reported_by", "acknowledged_by").order_by("-reported_at", "-pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         from zhongshi.core.permissions import can
