@@ -24,7 +24,8 @@ def contribute_home(user: Any, page: HomePage) -> None:
     active = scope_queryset(user, PilotPlatform.objects.filter(status=PlatformStatus.ACTIVE)).count()
     if active:
         title = _("My platforms in the library") if role == "applicant" else _("Platforms in the library")
-        page.todo.append(HomeItem(title=title, count=active, url=reverse("library:platform_list"), tone="info"))
+        url = reverse("library:my_platforms" if role == "applicant" else "library:platform_list")
+        page.facts.append(HomeItem(title=title, count=active, url=url))
     if role == "authority" and user.authority.level == "province":
         waiting = scope_queryset(user, ChangeReport._default_manager.filter(
             status__in=[ChangeReportStatus.REPORTED, ChangeReportStatus.FLAGGED])).count()
