@@ -111,3 +111,14 @@ def test_the_detail_makes_as_many_queries_for_50_rows_as_for_5(roles, login, dja
     assert_constant(login(roles["ministry"]), f"/library/platforms/{p.pk}/",
                     lambda n: grow_history(PilotPlatform.objects.get(pk=p.pk), n), 35,
                     django_assert_max_num_queries)
+
+
+def test_home_pages_mention_the_platforms(roles, login) -> None:
+    platform(host_org=roles["applicant"].host_org)
+    platform(district="420502", status="removed", removed_on=date(2026, 1, 5))
+    applicant = login(roles["applicant"]).get("/").context["page"]
+    assert [(i.title, i.count, i.url) for i in applicant.facts if i.url.startswith("/library/")] == [
+        ("本单位在库平台", 1, "/library/mine/")]
+    province = login(roles["province"]).get("/").context["page"]
+    assert [(i.title, i.count, i.url) for i in province.facts if i.url.startswith("/library/")] == [
+        ("辖区在库平台", 1, "/library/platforms/")]
