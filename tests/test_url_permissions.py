@@ -140,6 +140,44 @@ def _call_attachment(roles: dict[str, Any]) -> dict[str, Any]:
     return {"code": "hubei-2026-provincial", "pk": attachment.pk}
 
 
+def _own_platform(roles: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    from tests.library.platform_rows import platform
+
+    return {"pk": platform(host_org=roles["applicant"].host_org, **extra).pk}
+
+
+def _removed_platform_with_evidence(roles: dict[str, Any]) -> dict[str, Any]:
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from zhongshi.library.models import PilotPlatform, Removal
+
+    pk = _own_platform(roles, status="removed", removed_on=date(2026, 3, 15))["pk"]
+    removal = Removal(platform=PilotPlatform.objects.get(pk=pk), cause_code="falsification", cause="数据资料弄虚作假",
+                      decided_on=date(2026, 3, 15), evidence_name="核查报告.pdf")
+    removal.evidence.save("r.pdf", ContentFile(factories.pdf_bytes()), save=False)
+    removal.save()
+    return {"pk": pk}
+
+
+def _change_report(roles: dict[str, Any], *, evidence: bool = False) -> dict[str, Any]:
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from zhongshi.library.models import ChangeReport, PilotPlatform
+
+    report = ChangeReport(platform=PilotPlatform.objects.get(pk=_own_platform(roles)["pk"]), kind="merger",
+                          description="重组", effective_on=date(2026, 7, 1), evidence_name="决议.pdf")
+    if evidence:
+        report.evidence.save("c.pdf", ContentFile(factories.pdf_bytes()), save=False)
+    report.save()
+    return {"pk": report.pk}
+
+
+# Who sees a platform of the applicant's organisation (东湖高新区): the authorities over it and the host.
+SEES_PLATFORM = {"admin", "ministry", "province", "city", "district", "applicant"}
 HUBEI_CALL = {"code": "hubei-2026-provincial"}
 # A call is changed and copied by its issuing authority (the Hubei call: 湖北省经信厅) and system administrators.
 CALL_ISSUER = {"admin", "province"}
@@ -217,6 +255,22 @@ EXPECTED: dict[str, Expect] = {
     "audit:entry_list": Expect({"admin"} | AUTHORITIES),
     "audit:entry_export": Expect({"admin"} | AUTHORITIES),
     "reference:vocabulary_list": Expect(PUBLIC),
+    # library: platforms and lifecycle
+    "library:platform_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
+    "library:my_platforms": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
+    "library:platform_export": Expect({"admin"} | AUTHORITIES),
+    "library:platform_detail": Expect(SEES_PLATFORM, kwargs=_own_platform),
+    "library:public_list": Expect(PUBLIC),
+    "library:directory_export": Expect({"admin", "ministry", "province", "other_province"}),
+    "library:tier_change": Expect({"ministry"}, kwargs=_own_platform),
+    "library:remove": Expect({"ministry"}, kwargs=_own_platform),
+    "library:removal_evidence": Expect(SEES_PLATFORM, kwargs=_removed_platform_with_evidence),
+    "library:change_report_create": Expect({"applicant"}, kwargs=_own_platform),
+    "library:support_list": Expect(SEES_PLATFORM, kwargs=_own_platform),
+    "library:support_create": Expect({"province", "city"}, kwargs=_own_platform),
+    "library:change_report_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
+    "library:change_acknowledge": Expect({"province"}, method="post", kwargs=_change_report),
+    "library:change_evidence": Expect(SEES_PLATFORM, kwargs=lambda r: _change_report(r, evidence=True)),
     "set_language": Expect(PUBLIC, method="post"),
 }
 

@@ -19,3 +19,28 @@ class LibraryConfig(AppConfig):
 
         register_barrier(Barrier(code="banned", reason=ban_reason))
         application_final.connect(on_application_final, dispatch_uid="library.enter_library")
+        self.ready_lifecycle()
+
+    def ready_lifecycle(self) -> None:
+        """Platforms pages, tier changes, removals, change reports, policy support (issue 10 §2, §5–§9)."""
+        from django.db.models.signals import post_save, pre_save
+        from django.utils.translation import pgettext_lazy
+
+        from zhongshi.core.navigation import NavItem, register_navigation
+        from zhongshi.library import home  # noqa: F401  (registers its home-page contributor)
+        from zhongshi.library.signals import flag_host_rename, remember_host_name
+        from zhongshi.notifications.kinds import register_kind
+        from zhongshi.organisations.models import HostOrg
+
+        register_navigation(NavItem(_("Platform library"), "library:platform_list", "library.browse_library",
+                                    position=45),
+                            NavItem(_("My platforms"), "library:my_platforms", "library.browse_own", position=45),
+                            NavItem(_("Platform list"), "library:public_list", None, position=46))
+        register_kind("platform_tier_changed", pgettext_lazy("notification kind", "Platform tier changed"))
+        register_kind("platform_removed", pgettext_lazy("notification kind", "Platform removed"))
+        register_kind("change_reported", pgettext_lazy("notification kind", "Major change reported"))
+        register_kind("change_acknowledged", pgettext_lazy("notification kind", "Major change acknowledged"))
+        register_kind("change_unreported", pgettext_lazy("notification kind", "Unreported change of name"))
+        register_kind("support_recorded", pgettext_lazy("notification kind", "Policy support recorded"))
+        pre_save.connect(remember_host_name, sender=HostOrg, dispatch_uid="library.remember_host_name")
+        post_save.connect(flag_host_rename, sender=HostOrg, dispatch_uid="library.flag_host_rename")

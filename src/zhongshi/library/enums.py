@@ -40,6 +40,8 @@ class ChangeReportKind(models.TextChoices):
 class ChangeReportStatus(models.TextChoices):
     REPORTED = "reported", _("Reported")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    # A change of the registered name seen without a report (issue 10 §6): flagged to the province.
+    FLAGGED = "flagged", _("Not reported")
 
 
 class SupportKind(models.TextChoices):

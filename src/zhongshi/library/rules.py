@@ -17,6 +17,7 @@ from zhongshi.core.predicates import (
     in_scope,
     is_applicant,
     is_authority,
+    is_city_authority,
     is_ministry,
     is_province_authority,
     is_system_admin,
@@ -76,3 +77,57 @@ rules.add_perm("library.import_platforms", is_province_authority | is_ministry |
 rules.add_perm("library.remove_platform", is_ministry & in_scope & is_active)
 rules.add_perm("library.change_tier", is_ministry & in_scope & is_active)
 rules.add_perm("library.view_ban", is_authority | is_system_admin)
+
+
+# ---- lifecycle (issue 10 §2, §5–§8): tier changes, removals, change reports, policy support, the 名录 ----
+from zhongshi.library.models import ChangeReport, PolicySupport  # noqa: E402
+
+register_scope(ChangeReport)(_scoped("platform__"))
+register_scope(PolicySupport)(_scoped("platform__"))
+
+
+def _platform_of(obj: Any) -> PilotPlatform | None:
+    return obj if isinstance(obj, PilotPlatform) else getattr(obj, "platform", None)
+
+
+@rules.predicate
+def holds_report_platform(user: Any, obj: Any) -> bool:
+    return bool(holds_platform(user, _platform_of(obj)))
+
+
+@rules.predicate
+def province_over(user: Any, obj: Any) -> bool:
+    """The provincial authority over the division of the platform (of a change report)."""
+    return bool(province_of(user, _platform_of(obj)))
+
+
+@rules.predicate
+def awaits_acknowledgement(user: Any, report: ChangeReport | None) -> bool:
+    return report is not None and report.status in ("reported", "flagged")
+
+
+@rules.predicate
+def platform_in_scope(user: Any, obj: Any) -> bool:
+    platform = _platform_of(obj)
+    return platform is not None and bool(in_scope(user, platform))
+
+
+@rules.predicate
+def platform_active(user: Any, obj: Any) -> bool:
+    platform = _platform_of(obj)
+    return platform is not None and platform.status == "active"
+
+
+# The host organisation reports a major change of its active platform; the province over it acknowledges.
+rules.add_perm("library.report_change", holds_report_platform & platform_active)
+rules.add_perm("library.acknowledge_change", province_over & awaits_acknowledgement)
+rules.add_perm("library.list_change_reports", is_authority | is_system_admin | is_applicant)
+# Policy support: recorded by a provincial or city authority over the platform; seen with the platform.
+rules.add_perm("library.record_support", (is_province_authority | is_city_authority) & platform_in_scope
+               & platform_active)
+rules.add_perm("library.view_supports", platform_in_scope)
+# The 附件3-style 名录 sheet: the ministry (all) and a province (its area); the public list has no contacts.
+rules.add_perm("library.export_directory", is_ministry | is_province_authority | is_system_admin)
+# Navigation: 平台库 for authorities and the administrator, 我的平台 for a host organisation (same list, scoped).
+rules.add_perm("library.browse_library", is_authority | is_system_admin)
+rules.add_perm("library.browse_own", is_applicant)
