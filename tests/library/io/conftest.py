@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 
-from tests import factories
-
 CODE_A = "91420111MA4K0001AN"
 CODE_B = "91420502MA4K0002BE"
 

@@ -62,9 +62,9 @@ def test_import_with_errors_exits_1_lists_them_and_stores_nothing(write_file):
         {"index": 2, "path": "platforms[2].host_org.credit_code", "code": "credit_code_checksum",
          "message": "统一社会信用代码无效：校验码不符（GB 32100-2015）。"}]}
     assert PilotPlatform.objects.count() == 0
-    assert run("import_platforms", str(path)) == (1, "导入失败：发现 1 处错误，未保存任何平台。\n"
-                                                     "  platforms[2].host_org.credit_code  [credit_code_checksum]  "
-                                                     "统一社会信用代码无效：校验码不符（GB 32100-2015）。\n")
+    assert run("import_platforms", str(path)) == (1, ("导入失败：发现 1 处错误，未保存任何平台。\n"
+                                                      "  platforms[2].host_org.credit_code  [credit_code_checksum]  "
+                                                      "统一社会信用代码无效：校验码不符（GB 32100-2015）。\n"))
 
 
 def test_an_unusable_file_exits_2(tmp_path):

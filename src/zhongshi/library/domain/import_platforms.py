@@ -327,7 +327,8 @@ def _removals_by_code(codes: list[str]) -> dict[str, list[tuple[date, str]]]:
         rows = PilotPlatform.objects.filter(credit_code__in=codes[start:start + CHUNK],
                                             status=PlatformStatus.REMOVED, removed_on__isnull=False)
         for code, name, removed_on in rows.values_list("credit_code", "name", "removed_on"):
-            found[code].append((removed_on, name))
+            if removed_on is not None:
+                found[code].append((removed_on, name))
     return found
 
 
@@ -509,8 +510,9 @@ def _store(new: list[_Entry], changed: list[_Entry], *, user: Any) -> None:
                                reason=_("Platform list import")) for p in created]
     updated = []
     for entry in changed:
-        platform = entry.existing
-        assert platform is not None and entry.existing_record is not None
+        existing = entry.existing
+        assert existing is not None and entry.existing_record is not None
+        platform = existing
         old_tier = platform.tier
         _fill(platform, entry)
         platform.host_org_id = host_orgs.get(platform.credit_code, platform.host_org_id)
@@ -534,7 +536,7 @@ def _store(new: list[_Entry], changed: list[_Entry], *, user: Any) -> None:
     # for the rows it replaces, as for the rows it creates).
     for start in range(0, len(changed_ids), CHUNK):
         stale = PlatformService.objects.filter(platform_id__in=changed_ids[start:start + CHUNK])
-        stale._raw_delete(stale.db)  # type: ignore[attr-defined]
+        stale._raw_delete(stale.db)
     services = [PlatformService(platform=e.existing, position=n, name=s["name"], kind=s["kind"],
                                 description=s["description"], keywords=list(s["keywords"]))
                 for e in new + changed for n, s in enumerate(e.record["services"], start=1)]
@@ -571,4 +573,4 @@ def _store_removals(entries: list[_Entry], *, user: Any) -> None:
     Removal.objects.bulk_update(update, ["cause_code", "cause", "decided_on"], batch_size=BATCH)
     if drop:
         stale = Removal.objects.filter(pk__in=drop)
-        stale._raw_delete(stale.db)  # type: ignore[attr-defined]
+        stale._raw_delete(stale.db)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
@@ -29,7 +30,12 @@ from django.views import View
 from zhongshi.core.permissions import scope_queryset
 from zhongshi.core.views_base import ProtectedMixin
 from zhongshi.library.domain.import_platforms import PlatformIssue, import_platforms
-from zhongshi.library.domain.queries.export_platforms import TIERS, dump_platform_file, platform_records, select_platforms
+from zhongshi.library.domain.queries.export_platforms import (
+    TIERS,
+    dump_platform_file,
+    platform_records,
+    select_platforms,
+)
 from zhongshi.library.enums import PlatformTier
 from zhongshi.library.interfaces.platform_xlsx import (
     XLSX,
@@ -181,8 +187,7 @@ class TemplateDownloadView(ProtectedMixin, View):
                                     service_kinds=get_names("service_kind"),
                                     removal_causes=get_names("removal_cause"))
         response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = "attachment; filename*=UTF-8''%E4%B8%AD%E8%AF%95%E5%B9%B3%E5%8F%B0" \
-                                          "%E5%90%8D%E5%8D%95%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('中试平台名单导入模板.xlsx')}"
         return response
 
 

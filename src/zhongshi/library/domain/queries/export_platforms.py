@@ -54,7 +54,7 @@ def services_by_platform(platform_ids: list[int]) -> dict[int, list[dict[str, An
                 .order_by("platform_id", "position", "pk")
                 .values("platform_id", "name", "kind", "description", "keywords"))
         for row in rows:
-            found[row["platform_id"]].append(row)
+            found[row["platform_id"]].append(dict(row))
     return found
 
 
