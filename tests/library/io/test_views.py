@@ -77,10 +77,10 @@ def test_an_xlsx_with_errors_is_previewed_with_rows_and_columns_and_nothing_is_s
 
     assert "发现 3 处错误，不会保存任何平台。请修改文件后重新上传。" in page
     rows = page.split('data-testid="error-table"')[1]
-    assert ("<td>平台</td><td class=\"nowrap\">第 3 行</td><td>D 列（所在地行政区划代码）</td>"
+    assert ("<td>平台</td><td>第\u00a03\u00a0行</td><td>D 列（所在地行政区划代码）</td>"
             "<td>“429999”不是已知的市级或区县级行政区划代码（GB/T 2260）。</td>") in rows
-    assert "<td>平台</td><td class=\"nowrap\">第 3 行</td><td>E 列（所属行业领域）</td>" in rows
-    assert ("<td>服务事项</td><td class=\"nowrap\">第 3 行</td><td>D 列（服务类型）</td>"
+    assert "<td>平台</td><td>第\u00a03\u00a0行</td><td>E 列（所属行业领域）</td>" in rows
+    assert ("<td>服务事项</td><td>第\u00a03\u00a0行</td><td>D 列（服务类型）</td>"
             "<td>“检测”不是 seed 002 的中试服务类型之一。</td>") in rows
     assert 'data-testid="confirm"' not in page
     assert client.post(CONFIRM).status_code == 302
