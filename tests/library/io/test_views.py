@@ -219,3 +219,25 @@ def test_export_queries_do_not_grow_with_the_rows(roles, login, django_assert_ma
     with django_assert_max_num_queries(10):
         large = count_queries(client, url)
     assert small == large
+
+
+def test_a_workbook_that_is_not_the_template_is_refused_with_the_reason(roles, login):
+    client = login(roles["province"])
+    book = Workbook()
+    book.active.title = "Sheet1"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    no_sheet = client.post(IMPORT, {"file": SimpleUploadedFile("a.xlsx", buffer.getvalue())}).content.decode()
+    orphan = client.post(IMPORT, {"file": xlsx([ROW], [[CODE_A, "另一个平台", "测试", "产品性能测试", "", ""]])})
+    short = Workbook()
+    short.active.title = "平台"
+    short.active.append(["平台名称"])
+    buffer = io.BytesIO()
+    short.save(buffer)
+    columns = client.post(IMPORT, {"file": SimpleUploadedFile("b.xlsx", buffer.getvalue())}).content.decode()
+
+    assert "工作簿中没有“平台”工作表（请使用导入模板）。" in no_sheet
+    assert (f"“服务事项”工作表第 2 行：“平台”工作表中没有统一社会信用代码为 {CODE_A}、名称为“另一个平台”的平台。"
+            in orphan.content.decode())
+    assert "工作表“平台”缺少列：依托单位名称、统一社会信用代码、所在地行政区划代码" in columns
+    assert PilotPlatform.objects.count() == 0

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
@@ -78,7 +79,8 @@ def _headers(sheet: Any, columns: list[tuple[str, str]]) -> dict[str, int]:
     found = {_text(v): n for n, v in enumerate(first)}
     missing = [title for _key, title in columns if title not in found]
     if missing:
-        raise WorkbookUnusableError(f"工作表“{sheet.title}”缺少列：{'、'.join(missing)}（请使用导入模板）。",
+        raise WorkbookUnusableError(_("The sheet “%(sheet)s” lacks the columns %(columns)s (use the import "
+                                      "template).") % {"sheet": sheet.title, "columns": "、".join(missing)},
                                     code="missing_columns")
     return {key: found[title] for key, title in columns}
 
@@ -101,9 +103,11 @@ def read_platform_workbook(file: IO[bytes]) -> tuple[dict[str, Any], dict[str, C
     try:
         book = load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not an .xlsx
-        raise WorkbookUnusableError("无法读取该文件：不是有效的 .xlsx 工作簿。", code="unreadable") from exc
+        raise WorkbookUnusableError(_("The file cannot be read: it is not a valid .xlsx workbook."),
+                                    code="unreadable") from exc
     if PLATFORM_SHEET not in book.sheetnames:
-        raise WorkbookUnusableError(f"工作簿中没有“{PLATFORM_SHEET}”工作表（请使用导入模板）。", code="missing_sheet")
+        raise WorkbookUnusableError(_("The workbook has no sheet “%(sheet)s” (use the import template).")
+                                    % {"sheet": PLATFORM_SHEET}, code="missing_sheet")
     sheet = book[PLATFORM_SHEET]
     columns = _headers(sheet, PLATFORM_COLUMNS)
     titles = dict(PLATFORM_COLUMNS)
@@ -145,9 +149,10 @@ def _read_services(sheet: Any, platforms: list[dict[str, Any]], by_identity: dic
         index = by_identity.get((texts["credit_code"].upper(), texts["platform"]))
         if index is None:
             raise WorkbookUnusableError(
-                f"“{SERVICE_SHEET}”第 {row_number} 行：“{PLATFORM_SHEET}”工作表中没有统一社会信用代码为"
-                f"{texts['credit_code'] or '（空）'}、名称为“{texts['platform'] or '（空）'}”的平台。",
-                code="unknown_platform")
+                _("Sheet “%(services)s”, row %(row)s: the sheet “%(platforms)s” has no platform named “%(name)s” "
+                  "with the credit code %(code)s.") % {
+                    "services": SERVICE_SHEET, "row": row_number, "platforms": PLATFORM_SHEET,
+                    "name": texts["platform"], "code": texts["credit_code"]}, code="unknown_platform")
         services = platforms[index]["services"]
         base = f"platforms[{index}].services[{len(services)}]"
         services.append({key: _value(key, texts[key]) if key != "description" else texts[key]
