@@ -194,6 +194,12 @@ EXPECTED: dict[str, Expect] = {
     "notifications:mark_all_read": Expect(SIGNED_IN, method="post"),
     "notifications:notification_open": Expect({"applicant"}, kwargs=_own_notification),
     "notifications:preferences": Expect(SIGNED_IN),
+    # library io (issue 10 §1): the platform list import (province, ministry) and export (authorities)
+    "library:io_import": Expect({"admin", "ministry", "province", "other_province"}),
+    "library:io_preview": Expect({"admin", "ministry", "province", "other_province"}),
+    "library:io_confirm": Expect({"admin", "ministry", "province", "other_province"}, method="post"),
+    "library:io_template": Expect({"admin", "ministry", "province", "other_province"}),
+    "library:io_export": Expect({"admin"} | AUTHORITIES),
     "reviews:queue": Expect({"ministry", "province", "other_province", "city", "district", "other_district"}),
     "reviews:queue_export": Expect(AUTHORITIES),
     "reviews:forward": Expect(AUTHORITIES, method="post"),

@@ -18,6 +18,10 @@ class LibraryConfig(AppConfig):
         from zhongshi.reviews.domain.notices import application_final
 
         register_barrier(Barrier(code="banned", reason=ban_reason))
+        # io: the platform list import and export page
+        from zhongshi.core.navigation import NavItem, register_navigation
+
+        register_navigation(NavItem(_("Import platform list"), "library:io_import", "library.import_platforms", position=55))
         application_final.connect(on_application_final, dispatch_uid="library.enter_library")
         self.ready_lifecycle()
 

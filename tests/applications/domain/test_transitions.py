@@ -25,6 +25,7 @@ OTHER_MODELS = {
     "reviews/domain/exports.py": {"job"},  # ExportJob (its progress)
     "library/domain/enter_library.py": {"platform"},  # PilotPlatform (the library's own workflow)
     "library/domain/lifecycle.py": {"current", "platform", "report"},  # PilotPlatform removal, ChangeReport
+    "library/domain/import_platforms.py": {"platform"},  # PilotPlatform (the platform list import)
 }
 
 
