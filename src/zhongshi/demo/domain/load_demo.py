@@ -115,9 +115,25 @@ def load_demo() -> list[DemoLogin]:
     )
     _user("qiye", role="enterprise", enterprise=enterprise, full_name="刘经理")
     logins.append(DemoLogin("qiye", "需求方企业", enterprise.name))
+    register_example_org()
     grant_demo_extensions()
     load_demo_applications()
+    from zhongshi.demo.domain.load_library import load_demo_platforms
+
+    load_demo_platforms()
     return logins
+
+
+def register_example_org() -> None:
+    """The organisation of examples/hubei-2026-complete.json, registered and approved (no login), so that the
+    README's `zhongshi import-application --call hubei-2026-provincial examples/hubei-2026-complete.json`
+    stores the example as its draft."""
+    HostOrg.objects.get_or_create(
+        credit_code="91420100MA4KQ7T8XT",
+        defaults={"name": "武汉光芯精密制造有限公司", "unit_type": "民企", "district": Region.objects.get(code="420171"),
+                  "status": HostOrgStatus.APPROVED, "contact_name": "王海涛", "contact_phone": "027-87651236",
+                  "address": "湖北省武汉市东湖新技术开发区（示例地址）"},
+    )
 
 
 def grant_demo_extensions() -> None:
