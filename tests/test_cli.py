@@ -89,14 +89,19 @@ def test_load_demo_prints_the_logins_and_is_idempotent(data_dir):
     ]
     assert "湖北省经济和信息化厅" in first.stdout
     assert "武汉光芯微电子技术有限公司" in first.stdout
-    assert query(data_dir, COUNTS) == [(13, 3, 1, 1)]
+    assert query(data_dir, COUNTS) == [(13, 4, 1, 1)]
 
     second = run(data_dir, "load-demo")
 
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
-    assert query(data_dir, COUNTS) == [(13, 3, 1, 1)]
+    assert query(data_dir, COUNTS) == [(13, 4, 1, 1)]
     assert query(data_dir, "SELECT count(*) FROM accounts_user WHERE username = 'admin'") == [(1,)]
+    # the library holds the example platform list once (examples/platforms.json)
+    assert query(data_dir, "SELECT tier, status, count(*) FROM library_pilotplatform GROUP BY tier, status "
+                           "ORDER BY tier, status") == [("key", "active", 2), ("national", "active", 1),
+                                                        ("provincial", "active", 5), ("reserve", "active", 3),
+                                                        ("reserve", "removed", 1)]
 
 
 def test_load_demo_quiet_prints_nothing(data_dir):
