@@ -165,7 +165,7 @@ def test_the_actor_is_shown_by_name_and_times_in_shanghai(roles, login):
 
     html = login(roles["admin"]).get(URL, {"q": "审计时间条目"}).content.decode()
 
-    assert '<td class="nowrap">2026-01-28 12:00</td>' in html
+    assert '<td class="at"><span>2026-01-28</span> <span>12:00</span></td>' in html
     assert '<span title="admin">王管理</span>' in html
 
 
