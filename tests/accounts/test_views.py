@@ -165,7 +165,7 @@ def test_the_reset_password_page(roles, login):
         "new_password1": "Temp-pilot-2026", "new_password2": "Temp-pilot-2026",
     })
 
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (302, reverse("accounts:user_edit", args=[target.pk]))
     target.refresh_from_db()
     assert target.must_change_password is True
     assert target.check_password("Temp-pilot-2026")

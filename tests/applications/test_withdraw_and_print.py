@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
+from zhongshi.applications.domain.submit_application import submit_application
 from zhongshi.applications.domain.transitions import move_application
 from zhongshi.applications.domain.withdraw_application import withdraw_application
 from zhongshi.applications.models import ApplicationRound
 from zhongshi.audit.models import AuditEntry
-from zhongshi.core.errors import NotAllowed
+from zhongshi.core.errors import DomainError, NotAllowed
 from zhongshi.notifications.models import Notification
 
 
@@ -74,6 +75,45 @@ def test_another_organisation_cannot_withdraw(roles, login) -> None:
     assert response.status_code == 403
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+REQUIRED = ("credit_china", "honour_certificates", "service_proofs", "signed_declaration", "sealed_application_scan")
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_application_is_submitted_again_only_within_the_calls_window(roles) -> None:
+    """A withdrawal gives the application back to the applicant like a draft: submitting it again keeps to the
+    call's submission window as a first submission does (a return for revision, the authority's doing, does not)."""
+    reserve = factories.call("miit-reserve")
+    reserve.rounds = [{"month": "2026-06"}]  # its only round's window (the last 5 working days of June) has passed
+    reserve.save()
+    application = submitted(roles)
+    application.call = reserve
+    application.save()
+    for key in REQUIRED:
+        factories.evidence_file(application, requirement=key)
+    withdraw_application(user=roles["applicant"], application=application)
+    application.refresh_from_db()
+    with pytest.raises(DomainError) as refused:
+        submit_application(user=roles["applicant"], application=application, base_revision=application.revision)
+    assert (refused.value.code, refused.value.message) == (
+        "outside_window", "本通知的申报时间为2026年6月24日至2026年6月30日。")
+    application.refresh_from_db()
+    assert (application.status, application.round) == ("draft", 1)
+    # a closed call takes no withdrawn application back either
+    hubei = factories.call()
+    hubei.status = "closed"
+    hubei.save()
+    application.call = hubei
+    application.save()
+    with pytest.raises(DomainError) as closed:
+        submit_application(user=roles["applicant"], application=application, base_revision=application.revision)
+    assert (closed.value.code, closed.value.message) == ("call_closed", "该申报通知已截止。")
+    # while the call is open, it goes back to the district as round 2
+    hubei.status = "open"
+    hubei.save()
+    again = submit_application(user=roles["applicant"], application=application, base_revision=application.revision)
+    assert (again.status, again.current_level, again.round) == ("submitted", "district", 2)
 
 
 @pytest.mark.django_db

@@ -149,8 +149,8 @@ def test_an_answer_change_is_shown_by_its_labels_and_values(roles, login):
          "old": 8600, "new": 9000},
     ]
     html = login(roles["admin"]).get(URL, {"target_type": "applications.Application"}).content.decode()
-    assert "制造业中试平台基本信息 › 平台名称</span>: <del>高速光电子器件封装测试中试平台</del> → <ins>新平台名称</ins>" in html
-    assert "制造业中试平台基本信息 › 总投资</span>: <del>8,600 万元</del> → <ins>9,000 万元</ins>" in html
+    assert "制造业中试平台基本信息 › 平台名称：</span><del>高速光电子器件封装测试中试平台</del> → <ins>新平台名称</ins>" in html
+    assert "制造业中试平台基本信息 › 总投资：</span><del>8,600 万元</del> → <ins>9,000 万元</ins>" in html
     assert "sha256:" not in html
 
 
@@ -165,7 +165,7 @@ def test_the_actor_is_shown_by_name_and_times_in_shanghai(roles, login):
 
     html = login(roles["admin"]).get(URL, {"q": "审计时间条目"}).content.decode()
 
-    assert '<td class="nowrap">2026-01-28 12:00</td>' in html
+    assert '<td class="at"><span>2026-01-28</span> <span>12:00</span></td>' in html
     assert '<span title="admin">王管理</span>' in html
 
 
@@ -231,7 +231,7 @@ def test_the_export_holds_exactly_the_filtered_list(roles, orgs, login):
 
     assert rows[0] == ("时间", "操作人", "用户名", "操作", "对象类型", "操作对象", "变更内容", "说明", "IP地址")
     [row] = rows[1:]
-    assert row[3:7] == ("修改", "依托单位", "审计东湖有限公司", "联系人: 测试联系人 → 审计导出联系人")
+    assert row[3:7] == ("修改", "依托单位", "审计东湖有限公司", "联系人：测试联系人 → 审计导出联系人")
 
 
 # ---------------------------------------------------------------- no draft through the audit log
@@ -296,7 +296,7 @@ def test_after_submission_the_authority_sees_the_submission_but_never_the_drafts
         ("transition", {"status": "draft"}, {"status": "submitted@district"}),
     ]
     html = client.get(URL, {"target_type": "applications.Application", "action": "transition"}).content.decode()
-    assert "状态</span>: <del>草稿</del> → <ins>审核中（区级经信部门）</ins>" in html
+    assert "状态：</span><del>草稿</del> → <ins>审核中（区级经信部门）</ins>" in html
     assert all(not e.private for e in visible)
     assert client.get(URL, {"q": DRAFT_NAME}).context["paginator"].count == 0
     assert DRAFT_NAME not in str(sheet_rows(client.get(EXPORT_URL, {})))
@@ -313,7 +313,16 @@ def test_a_created_objects_fields_are_folded_and_long_diffs_show_eight_then_the_
 
     html = login(roles["admin"]).get(URL, {"q": "审计折叠"}).content.decode()
 
-    assert ('<details><summary>2 个字段</summary><div><span class="change-label">平台名称</span>: 甲</div>'
-            '<div><span class="change-label">状态</span>: 草稿</div></details>') in html
-    assert ('<span class="change-label">字段7</span>: <del>7</del> → <ins>8</ins></div><details><summary>另有 2 处变更'
-            '</summary><div><span class="change-label">字段8</span>') in html
+    assert ('<details><summary>2 个字段</summary><div><span class="change-label">平台名称：</span>甲</div>'
+            '<div><span class="change-label">状态：</span>草稿</div></details>') in html
+    assert ('<span class="change-label">字段7：</span><del>7</del> → <ins>8</ins></div><details><summary>另有 2 处变更'
+            '</summary><div><span class="change-label">字段8：</span>') in html
+
+
+def test_a_foreign_key_shows_the_name_of_its_object(roles, login) -> None:
+    target = factories.reviewer("420115", username="fk-reviewer")
+    target.authority = factories.authority("420111")
+    target.save()
+    html = login(roles["admin"]).get(URL, {"target_type": "accounts.User", "action": "update"}).content.decode()
+    assert ('<span class="change-label">经信部门：</span><del>江夏区经信部门</del> → <ins>洪山区经信部门</ins>'
+            in html)

@@ -27,11 +27,15 @@ def test_a_required_field_is_marked_by_its_asterisk_only(live_url: str, page: ob
 @pytest.mark.parametrize(("username", "path"), [
     ("guangxin", "/applications/1/edit/basic/"), ("guangxin", "/applications/1/edit/foundation/"),
     ("donghu", "/reviews/"), ("wuhan", "/reviews/"), ("hubei", "/reviews/"), ("admin", "/audit/"),
+    # the application as its applicant and its reviewer see it, and the reviewer's document view
+    ("guangxin", "/applications/1/"), ("xincailiao", "/applications/2/"), ("jiangxia", "/applications/2/"),
+    ("jiangxia", "/reviews/application/2/"), ("admin", "/accounts/users/"),
 ])
 def test_tablet_width_never_scrolls_sideways(live_url: str, page: object, username: str, path: str) -> None:
     page.set_viewport_size({"width": 768, "height": 1024})  # type: ignore[attr-defined]
     sign_in(page, live_url, username)
-    page.goto(f"{live_url}{path}")  # type: ignore[attr-defined]
+    response = page.goto(f"{live_url}{path}")  # type: ignore[attr-defined]
+    assert (response.status, page.url) == (200, f"{live_url}{path}")  # type: ignore[attr-defined]
     assert page.evaluate("document.documentElement.scrollWidth") == 768  # type: ignore[attr-defined]
     screenshot(page, f"tablet-{username}-{path.strip('/').replace('/', '-')}")
 

@@ -19,7 +19,44 @@ def _section(sections, key):
 
 
 def _item(section, key):
-    return next(i for i in section.items if i.key.endswith("." + key))
+    items = [*section.items, *(other for i in section.items for other in i.beside)]
+    return next(i for i in items if i.key.endswith("." + key))
+
+
+def _pair(item):
+    return [(item.label, item.lines), *((other.label, other.lines) for other in item.beside)]
+
+
+def test_fields_beside_the_next_share_its_line_as_the_template_prints_them() -> None:
+    form = load_form("hubei-2026")
+    answers = factories.example_answers()
+    result = check_answers(form, answers)
+    sections = document_sections(form, answers, computed=result.computed, issues=result.warnings)
+    basic = _section(sections, "basic")
+    rows = [i.key for i in basic.items]
+    assert "basic.leader_title" not in rows  # printed on 平台负责人's line, not a row of its own
+    assert _pair(next(i for i in basic.items if i.key == "basic.leader_name")) == [
+        ("平台负责人", ["李振华"]), ("职务/职称", ["平台主任/正高级工程师"])]
+    assert _pair(next(i for i in basic.items if i.key == "basic.total_investment_wan")) == [
+        ("总投资（万元）", ["8,600"]), ("已完成投资（万元）", ["8,600"])]
+    assert _pair(next(i for i in basic.items if i.key == "basic.construction_mode")) == [
+        ("建设模式", ["企业投资型"]), ("联合单位", ["江城光电技术研究院、湖北楚光半导体材料有限公司"])]
+    assert rows[rows.index("basic.leader_name") + 1] == "basic.leader_contact"
+    foundation = _section(sections, "foundation")
+    staff = next(i for i in foundation.items if i.key == "foundation.fulltime_staff")
+    # the 高水平人才 beside the total, the two counts marked below_beside stacked under it
+    assert _pair(staff) == [
+        ("平台专职人员总数", ["46 人"]),
+        ("平台专职院士、首席专家、领军人才、卓越工程师等高水平人才数量",
+         ["院士：0 人", "首席专家：2 人", "领军人才：3 人", "卓越工程师：5 人", "其他：4 人"]),
+        ("具有副高级及以上专业技术职称的人数", ["15 人"]),
+        ("硕士及以上人数", ["24 人"]),
+    ]
+    service = _section(sections, "service")
+    assert _pair(next(i for i in service.items if i.key == "service.enterprises_served")) == [
+        ("中试服务企业总数量", ["上年度 5 家；申报当年度 3 家"]), ("服务中小企业数量", ["上年度 3 家；申报当年度 2 家"])]
+    paired = sum(len(i.beside) for s in sections for i in s.items)
+    assert paired == 13  # 11 pairs in the form, 2 more stacked under the staff total
 
 
 def test_the_document_holds_full_text_units_and_computed_values_in_the_margin() -> None:
@@ -70,6 +107,11 @@ def test_the_review_page_shows_the_document_the_toc_and_the_evidence_preview(rol
     # The opinion panel is on the same page, with the draft key of this application and revision.
     assert f'data-draft-key="zhongshi:opinion:{submitted.pk}:{submitted.revision}"' in page
     assert 'data-confirm-values="not_recommend"' in page
+    # fields beside the next share its line: label | value | label | value
+    leader = re.search(r'<div class="doc-row doc-pair" data-field="basic.leader_name">.*?</div>\s*</div>\s*</div>',
+                       page, re.S).group(0)
+    texts = [t.strip() for t in re.split(r"<[^>]+>", leader) if t.strip()]
+    assert texts == ["平台负责人", "李振华", "职务/职称", "平台主任/正高级工程师"]
 
 
 @pytest.mark.django_db

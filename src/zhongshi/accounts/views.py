@@ -136,7 +136,7 @@ class ResetPasswordView(UserObjectMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The password of %(user)s has been reset; they must change it at "
                                          "the next sign-in.") % {"user": target.display_name})
-        return HttpResponseRedirect(reverse("accounts:user_list"))
+        return HttpResponseRedirect(reverse("accounts:user_edit", args=[target.pk]))  # back to the account
 
 
 class UnlockUserView(UserObjectMixin, View):

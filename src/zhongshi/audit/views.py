@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django import forms
@@ -16,7 +17,7 @@ from django.views.generic import ListView
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from zhongshi.audit.domain.queries.present import entry_changes, model_label, target_types
+from zhongshi.audit.domain.queries.present import entry_changes, model_label, related_names, target_types
 from zhongshi.audit.domain.record_event import record_event
 from zhongshi.audit.models import AuditAction, AuditEntry
 from zhongshi.core.domain.queries.search import filter_by_search, search_terms
@@ -82,8 +83,10 @@ class AuditEntryListView(ScopedListMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        rows = [(entry, model_label(entry.target_type) if entry.target_type else "", entry_changes(entry))
-                for entry in context["object_list"]]
+        entries = list(context["object_list"])
+        names = related_names(entries)
+        rows = [(entry, model_label(entry.target_type) if entry.target_type else "", entry_changes(entry, names))
+                for entry in entries]
         query = self.request.GET.copy()
         query.pop("page", None)
         return {**context, "filter_form": self.filter_form, "rows": rows, "query": query.urlencode()}
@@ -99,6 +102,15 @@ def _cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", value)
 
 
+def _with_names(entries: Iterable[AuditEntry], size: int = 500) -> Iterator[tuple[AuditEntry, dict[Any, str]]]:
+    """Each entry with the names its foreign keys point to, looked up for ``size`` entries at a time."""
+    iterator = iter(entries)
+    while chunk := list(itertools.islice(iterator, size)):
+        names = related_names(chunk)
+        for entry in chunk:
+            yield entry, names
+
+
 def write_entries_xlsx(entries: Iterable[AuditEntry], out: Any) -> None:
     """The entries as an .xlsx (openpyxl write-only: rows are written as they are read)."""
     workbook = Workbook(write_only=True)
@@ -106,8 +118,9 @@ def write_entries_xlsx(entries: Iterable[AuditEntry], out: Any) -> None:
     sheet.append([gettext("Time"), gettext("Actor"), gettext("User name"), gettext("Action"),
                   gettext("Object type"), gettext("Object"), gettext("Changes"), gettext("Message"),
                   gettext("IP address")])
-    for entry in entries:
-        changes = "\n".join(f"{c.label}: {c.old} → {c.new}" for c in entry_changes(entry))
+    for entry, names in _with_names(entries):
+        changes = "\n".join(gettext("%(label)s:") % {"label": c.label} + f"{c.old} → {c.new}"
+                            for c in entry_changes(entry, names))
         sheet.append([
             timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"), _cell(actor_display(entry)),
             _cell(entry.actor_name), str(entry.get_action_display()),

@@ -79,6 +79,17 @@ class AuthorityChoiceField(forms.ModelChoiceField):
         return f"{obj.name}（{obj.get_level_display()}）"
 
 
+def authority_choices(field: AuthorityChoiceField) -> list[tuple[Any, Any]]:
+    """The authorities grouped by province (the ministry first), each group in the order of the hierarchy:
+    hundreds of district authorities are found under their province, not in one list."""
+    groups: dict[str, tuple[str, list[tuple[Any, str]]]] = {}
+    for authority in field.queryset:
+        top = "/".join(authority.path.split("/")[:2])  # 000000 (the ministry) or 000000/420000 (a province)
+        options = groups.setdefault(top, (authority.name, []))[1]
+        options.append((authority.pk, field.label_from_instance(authority)))
+    return [("", "---------"), *((label, options) for label, options in groups.values())]
+
+
 class UserForm(forms.Form):
     """What an administrator sets of an account (accounts/domain/manage_users.py: UserData)."""
 
@@ -97,6 +108,7 @@ class UserForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = Authority.objects.order_by("path")
+        self.fields["authority"].choices = authority_choices(self.fields["authority"])
         self.fields["host_org"].queryset = HostOrg.objects.order_by("name")
         self.fields["enterprise"].queryset = DemandEnterprise.objects.order_by("name")
 

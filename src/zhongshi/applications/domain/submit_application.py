@@ -12,6 +12,7 @@ from zhongshi.applications.domain.edit_application import StaleRevisionError, re
 from zhongshi.applications.domain.queries.report import build_report
 from zhongshi.applications.domain.reevaluate_call import update_eligibility
 from zhongshi.applications.domain.transitions import move_application
+from zhongshi.applications.enums import ApplicationStatus
 from zhongshi.applications.models import Application, ApplicationRound
 from zhongshi.calls.domain.chain import ensure_submission_open, first_level
 from zhongshi.core.errors import DomainError, NotAllowed
@@ -38,9 +39,11 @@ def submit_application(*, user: Any, application: Application, base_revision: in
         raise NotAllowed(_("You may not submit this application."))
     if current.revision != base_revision:
         raise StaleRevisionError(current)
-    if current.round == 0 and not current.call.is_open:  # a returned application may always come back
+    # A draft (never submitted, or withdrawn by the applicant) keeps to the call's window like a first submission;
+    # an application the authority returned for revision may always come back.
+    if current.status == ApplicationStatus.DRAFT and not current.call.is_open:
         raise DomainError(_("This call is closed."), code="call_closed")
-    if current.round == 0:  # seed 004 二（五）: a reserve round is submitted in its month's last working days
+    if current.status == ApplicationStatus.DRAFT:  # seed 004 二（五）: a reserve round: its month's last working days
         ensure_submission_open(current.call)
     confirmations = set(current.confirmed_sensitive or []) | set(confirm_sensitive or [])
     current.confirmed_sensitive = sorted(confirmations)

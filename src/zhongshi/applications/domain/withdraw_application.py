@@ -1,5 +1,6 @@
 """Taking a submission back (撤回): while the first level has not acted on it in this round, the applicant may
-withdraw it to a draft, change it and submit it again; the submitted round stays recorded."""
+withdraw it to a draft, change it and submit it again within the call's submission window, as a first submission
+(an application returned for revision may come back at any time); the submitted round stays recorded."""
 
 from __future__ import annotations
 

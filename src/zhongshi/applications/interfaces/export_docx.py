@@ -882,7 +882,7 @@ class _Renderer:
             else:
                 inner = self._value(child, value, data, width)
                 text = inner[0].text if inner else ""
-                separator = " " if child.label.endswith("共计") else "："
+                separator = _separator(child)
                 paras.append(_P(f"{child.label}{separator}{text}"))
         return paras
 
@@ -1065,6 +1065,7 @@ class _Renderer:
             number_ += 1
             paras.append(_P(f"{number_}.{label or '其他'}", size=BODY_PT))
             paras.extend(_P(name, left_cm=0.74, size=TABLE_PT) for name in names if name)
+        paras.extend(_P(line, size=BODY_PT) for line in _trailing_ellipses(section.printed))  # as printed: …
         grid = _Grid()
         grid.add(_C(paras, TOTAL))
         self._emit(grid)
@@ -1127,6 +1128,24 @@ class _Renderer:
             paragraph = self._paragraph(f"{instruction.key}{instruction.text}", size=TABLE_PT, line_spacing=1.15)
             paragraph.paragraph_format.left_indent = Pt(TABLE_PT)
             paragraph.paragraph_format.first_line_indent = Pt(-TABLE_PT)
+
+
+def _trailing_ellipses(printed: tuple[str, ...]) -> list[str]:
+    """The "…" lines that end a printed list (附件2's 佐证材料清单 ends with three): the template's room for more."""
+    lines: list[str] = []
+    for line in reversed(printed):
+        if line.strip() != "…":
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def _separator(item: FieldDef) -> str:
+    """What the template prints between a group's line label and its value: a colon only where it prints one
+    ("资产总额         万元" and "…共计____项" have a blank after the label, "院士：____人" a colon)."""
+    if item.printed:
+        return "：" if item.printed[0].startswith(f"{item.label}：") else " "
+    return " " if item.label.endswith("共计") else "："
 
 
 def render_docx(

@@ -10,6 +10,7 @@ numbers with a unit (``8,600 万元``), empty values as "—".
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -147,10 +148,31 @@ def _in_field_order(target_type: str, keys: set[str]) -> list[str]:
     return sorted(keys, key=lambda key: (order.get(key, len(order)), key))
 
 
-def entry_changes(entry: AuditEntry) -> list[Change]:
+def related_names(entries: Iterable[AuditEntry]) -> dict[tuple[str, str], str]:
+    """The names of the objects the entries' foreign keys point to (``authority: 116`` → 江夏区经信部门), keyed
+    by (model label, primary key as text): one query per kind of related object, however many entries. An
+    object that may be its author's draft (``audit_private``: an application, whose name may be a draft's)
+    keeps its key: its name today is not for whoever reads the entry."""
+    wanted: dict[type[models.Model], set[Any]] = {}
+    for entry in entries:
+        for side in (entry.before, entry.after):
+            for key, value in (side.items() if isinstance(side, dict) else ()):
+                field = _field(entry.target_type, key)
+                if (isinstance(field, models.ForeignKey) and isinstance(value, (int, str)) and value != ""
+                        and not hasattr(field.related_model, "audit_private")):
+                    wanted.setdefault(field.related_model, set()).add(value)  # type: ignore[arg-type]
+    names: dict[tuple[str, str], str] = {}
+    for model, keys in wanted.items():
+        for pk, obj in model._default_manager.in_bulk(sorted(keys, key=str)).items():
+            names[(model._meta.label, str(pk))] = str(obj)
+    return names
+
+
+def entry_changes(entry: AuditEntry, names: dict[tuple[str, str], str] | None = None) -> list[Change]:
     """The rows "label: old → new" of ``entry``: its model fields, then its answers' changes by label.
 
-    A field recorded as a digest (``sha256:…``) is not shown: the entry's changes say what changed in it.
+    A field recorded as a digest (``sha256:…``) is not shown: the entry's changes say what changed in it. A
+    foreign key shows the name of its object from ``names`` (``related_names``), its key when that is gone.
     """
     before = entry.before if isinstance(entry.before, dict) else {}
     after = entry.after if isinstance(entry.after, dict) else {}
@@ -164,6 +186,9 @@ def entry_changes(entry: AuditEntry) -> list[Change]:
             continue  # "updated at" changes with every save: the entry's own time says when
         if key.endswith("level") and field is not None and not field.choices:
             old, new = (str(LEVEL_LABELS.get(v, v)) if isinstance(v, str) else v for v in (old, new))
+        if isinstance(field, models.ForeignKey) and names is not None:
+            label = field.related_model._meta.label  # type: ignore[union-attr]
+            old, new = (names.get((label, str(v)), v) if isinstance(v, (int, str)) else v for v in (old, new))
         rows.append(Change(field_label(entry.target_type, key), format_value(old, field=field),
                            format_value(new, field=field)))
     for change in entry.changes or []:

@@ -46,6 +46,14 @@ class Item:
     notes: list[Note] = field(default_factory=list)
     long: bool = False  # free text: printed under its label, not beside it
     empty: bool = False
+    # the fields printed on this one's line (``layout: beside_next``: the next field, then the ``below_beside``
+    # ones stacked under it), as the template prints them: label | value | label | value
+    beside: list[Item] = field(default_factory=list)
+
+    @property
+    def margin(self) -> list[Note]:
+        """The notes of this field and of the fields beside it."""
+        return [*self.notes, *(note for other in self.beside for note in other.notes)]
 
 
 @dataclass
@@ -211,8 +219,7 @@ def _item(item: FieldDef, data: dict[str, Any], computed: dict[str, Any], issues
         return node
     if item.type == "group" and item.layout.style in {"rows", "tables", "lines"} and any(
             child.type in {"table", "textarea", "group"} for child in item.fields):
-        sub = _dict(value)
-        node.children = [c for c in (_item(child, sub, computed, issues) for child in item.fields) if c is not None]
+        node.children = _items(item.fields, _dict(value), computed, issues)
         node.long = True
         node.notes = [n for n in node.notes if not any(n.text in [m.text for m in c.notes] for c in node.children)]
         return node
@@ -224,6 +231,31 @@ def _item(item: FieldDef, data: dict[str, Any], computed: dict[str, Any], issues
     return node
 
 
+def _items(fields: tuple[FieldDef, ...], data: dict[str, Any], computed: dict[str, Any],
+           issues: list[Issue]) -> list[Item]:
+    """The items of ``fields`` in order, a ``beside_next`` field holding the next one (and the ``below_beside``
+    ones after it) in ``beside``, as ``export_docx`` prints them on one row."""
+    out: list[Item] = []
+    index = 0
+    while index < len(fields):
+        item = fields[index]
+        node = _item(item, data, computed, issues)
+        index += 1
+        if node is None:
+            continue
+        if item.layout.beside_next and index < len(fields):
+            partners = [fields[index]]
+            while index + len(partners) < len(fields) and fields[index + len(partners)].layout.below_beside:
+                partners.append(fields[index + len(partners)])
+            index += len(partners)
+            node.beside = [p for p in (_item(f, data, computed, issues) for f in partners) if p is not None]
+            node.long = False
+            for other in node.beside:
+                other.long = False
+        out.append(node)
+    return out
+
+
 def document_sections(form: FormDef, answers: dict[str, Any], *, computed: dict[str, Any],
                       issues: list[Issue]) -> list[Section]:
     """Every section of the form but the evidence list (shown with its files) and the cover's repeats."""
@@ -232,7 +264,7 @@ def document_sections(form: FormDef, answers: dict[str, Any], *, computed: dict[
         if section.key == "evidence" or section.layout.style in {"cover", "evidence_list"}:
             continue
         data = _dict(answers.get(section.key))
-        items = [i for i in (_item(f, data, computed, issues) for f in section.fields) if i is not None]
+        items = _items(section.fields, data, computed, issues)
         warnings = sum(1 for issue in issues if issue.section == section.key)
         out.append(Section(key=section.key, label=section.heading or section.label, items=items,
                            warnings=warnings))
