@@ -24,6 +24,7 @@ OTHER_MODELS = {
     "reviews/domain/notices.py": {"objection", "notice"},  # Objection, Notice
     "reviews/domain/exports.py": {"job"},  # ExportJob (its progress)
     "library/domain/enter_library.py": {"platform"},  # PilotPlatform (the library's own workflow)
+    "library/domain/adjustment.py": {"current", "proposal", "platform"},  # AdjustmentRound/Proposal, PilotPlatform
 }
 
 
