@@ -198,8 +198,8 @@ def test_only_hosts_with_a_reserve_platform_apply_to_a_key_nomination(roles) -> 
         create_application(user=roles["applicant"], call=call)
     assert (refused.value.code, refused.value.message) == (
         "reserve_platform_required",
-        f"该依托单位（{code}）没有在库的储备中试平台：只有储备库中的平台可以遴选为工业和信息化部重点培育中试平台"
-        "（储备中试平台管理要求 二、（三））。")
+        (f"该依托单位（{code}）没有在库的储备中试平台：只有储备库中的平台可以遴选为工业和信息化部重点培育中试平台"
+         "（储备中试平台管理要求 二、（三））。"))
     issues = check_registration(call=call, host_org=roles["applicant"].host_org,
                                 answers=factories.example_answers(roles["applicant"].host_org))
     assert [i.code for i in issues] == ["reserve_platform_required"]

@@ -219,16 +219,16 @@ def submit_round(*, user: Any, round: AdjustmentRound) -> AdjustmentRound:
         raise DomainError(_("The round has no proposal: list the new batch or propose an exit."),
                           code="empty_round")
     additions = [p for p in proposals if p.action == ProposalAction.ADD]
-    by_call: dict[int, list[AdjustmentProposal]] = {}
+    by_call: dict[int, list[Application]] = {}
     for proposal in additions:
-        by_call.setdefault(proposal.application.call_id, []).append(proposal)
+        assert proposal.application is not None
+        by_call.setdefault(proposal.application.call_id, []).append(proposal.application)
     with current.summary_sheet.open("rb") as handle:
         content = handle.read()
     title = _("Adjustment round %(year)s-%(month)s") % {"year": current.year, "month": current.half}
     for rows in by_call.values():
         sheet = ContentFile(content, name=current.summary_sheet_name or "summary.pdf")
-        finalise_selection(user=user, call=rows[0].application.call, applications=[p.application for p in rows],
-                           summary_sheet=sheet, message=title)
+        finalise_selection(user=user, call=rows[0].call, applications=rows, summary_sheet=sheet, message=title)
     now = timezone.now()
     for proposal in additions:
         proposal.status = ProposalStatus.DONE
@@ -255,7 +255,7 @@ def remove_platform_for_exit(*, platform: PilotPlatform, cause_code: str, cause:
     """Remove the platform (the lifecycle area's ``remove_platform`` when it exists; until it is merged, the
     same record made here: the removal, the platform's status and date, the audit entry)."""
     try:
-        from zhongshi.library.domain.remove_platform import remove_platform  # type: ignore[import-not-found]
+        from zhongshi.library.domain.remove_platform import remove_platform
     except ImportError:
         from zhongshi.library.models import Removal
 

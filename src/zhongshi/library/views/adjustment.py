@@ -21,7 +21,7 @@ from zhongshi.library.enums import PlatformStatus, ProposalAction, ProposalStatu
 from zhongshi.library.models import AdjustmentProposal, AdjustmentRound, PilotPlatform
 
 
-class RoundListView(ScopedListMixin, ListView):
+class RoundListView(ScopedListMixin, ListView):  # type: ignore[type-arg]
     permission_required = "library.list_adjustment_rounds"
     model = AdjustmentRound
     template_name = "library/adjustment/round_list.html"
@@ -59,6 +59,7 @@ class RoundOpenView(ProtectedMixin, View):
 
 class RoundMixin(ObjectPermissionMixin):
     permission_required = "library.view_adjustment_round"
+    kwargs: dict[str, Any]
 
     def get_object(self, queryset: Any = None) -> AdjustmentRound:
         return get_object_or_404(AdjustmentRound.objects.select_related("authority", "submitted_by"),
@@ -141,7 +142,7 @@ def _int(value: Any) -> int:
 
 
 class SheetDownloadView(RoundMixin, View):
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> FileResponse:
         round_ = self.get_permission_object()
         if not round_.summary_sheet:
             raise Http404
