@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlatformTier(models.TextChoices):
@@ -73,6 +74,6 @@ class RoundHalf(models.IntegerChoices):
 
 
 class RoundStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("adjustment round", "Open")
     SUBMITTED = "submitted", _("Submitted to the ministry")
     CLOSED = "closed", _("Closed")
