@@ -178,11 +178,46 @@ def _change_report(roles: dict[str, Any], *, evidence: bool = False) -> dict[str
 
 # Who sees a platform of the applicant's organisation (东湖高新区): the authorities over it and the host.
 SEES_PLATFORM = {"admin", "ministry", "province", "city", "district", "applicant"}
+
+
+def _hubei_round(roles: dict[str, Any]) -> dict[str, Any]:  # library adjustment (issue 10 §4)
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from zhongshi.library.models import AdjustmentProposal, AdjustmentRound, PilotPlatform
+
+    round_, created = AdjustmentRound.objects.get_or_create(
+        authority=factories.authority("420000"), year=2026, half=12,
+        defaults={"window_opens": date(2026, 12, 25), "window_closes": date(2026, 12, 31)})
+    if created:
+        round_.summary_sheet.save("sheet.pdf", ContentFile(factories.pdf_bytes()), save=False)
+        round_.summary_sheet_name = "汇总表.pdf"
+        round_.save()
+        platform = PilotPlatform.objects.create(name="调整测试平台", host_org_name="测试单位", credit_code="91420100MA0000001X",
+                                                division=factories.region("420171"), tier="reserve",
+                                                since=date(2026, 1, 5))
+        AdjustmentProposal.objects.create(round=round_, action="exit", platform=platform, cause_code="falsification",
+                                          cause="数据资料弄虚作假", reasons="核实")
+    return {"pk": round_.pk}
+
+
+def _hubei_proposal(roles: dict[str, Any]) -> dict[str, Any]:
+    from zhongshi.library.models import AdjustmentProposal
+
+    return {"pk": AdjustmentProposal.objects.get(round_id=_hubei_round(roles)["pk"]).pk}
+
+
 HUBEI_CALL = {"code": "hubei-2026-provincial"}
 # A call is changed and copied by its issuing authority (the Hubei call: 湖北省经信厅) and system administrators.
 CALL_ISSUER = {"admin", "province"}
 
 EXPECTED: dict[str, Expect] = {
+    "library:adjustment_rounds": Expect({"admin", "ministry", "province", "other_province"}),
+    "library:adjustment_open": Expect({"province", "other_province"}, method="post"),
+    "library:adjustment_round": Expect({"admin", "ministry", "province"}, kwargs=_hubei_round),
+    "library:adjustment_sheet": Expect({"admin", "ministry", "province"}, kwargs=_hubei_round),
+    "library:adjustment_decide": Expect({"ministry"}, method="post", kwargs=_hubei_proposal),
     "calls:call_list": Expect(PUBLIC),
     "calls:call_detail": Expect(PUBLIC, kwargs=lambda r: HUBEI_CALL),
     "calls:call_copy": Expect(CALL_ISSUER, kwargs=lambda r: HUBEI_CALL),

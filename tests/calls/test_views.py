@@ -218,9 +218,10 @@ def test_ministry_copies_the_reserve_call_without_the_ministry_level(roles, logi
     client = login(roles["ministry"])
     copy(client, "miit-reserve", "miit-reserve-2027", "储备中试平台申报（2027年）")
     values = opened_form(client, "miit-reserve-2027")
-    assert values["chain.3.level"] == "ministry"
+    # the reserve call ends at the province (seed 004 二（二）: the province's selection decides)
+    assert values["chain.2.level"] == "province" and not values.get("chain.3.level")
     assert (values["chain.2.kind"], values["chain.2.days"], values["chain.2.month"]) == ("window", "5", "")
-    values.update({"chain.3.level": "", "chain.2.kind": "none", "chain.2.days": ""})
+    values.update({"chain.2.kind": "none", "chain.2.days": ""})
     response = client.post(edit_url("miit-reserve-2027"), values)
     assert response.status_code == 302
     copied = Call.objects.get(code="miit-reserve-2027")
@@ -229,7 +230,8 @@ def test_ministry_copies_the_reserve_call_without_the_ministry_level(roles, logi
         {"level": "city", "deadline": {"last_working_days": 5}},
         {"level": "province", "deadline": None}]
     assert copied.rounds == [{"month": "2026-06"}, {"month": "2026-12"}]
-    assert Call.objects.get(code="miit-reserve").chain[-1] == {"level": "ministry", "deadline": None}
+    assert Call.objects.get(code="miit-reserve").chain[-1] == {"level": "province",
+                                                               "deadline": {"last_working_days": 5}}
 
 
 def test_the_chain_is_reordered_by_its_selects(roles, login) -> None:
@@ -463,7 +465,7 @@ def test_the_reserve_calls_rounds_and_rules_are_shown_in_plain_chinese(client) -
     assert "区级：当月最后5个工作日" in page
     assert "2026年12月批次：2026年12月25日至2026年12月31日，2026年12月31日 23:59 前" in page
     assert "2026年6月批次：2026年6月24日至2026年6月30日，2026年6月30日 23:59 前" in page
-    assert "部级：无截止时间（作出决定的层级）" in page
+    assert "省级：当月最后5个工作日" in page and "部级：" not in page  # the province decides (seed 004 二（二）)
 
 
 def test_the_issuer_chooses_the_last_working_days_and_a_bad_number_is_refused_beside_it(roles, login) -> None:

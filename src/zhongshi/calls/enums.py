@@ -6,6 +6,9 @@ class CallLevel(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal")
     PROVINCIAL = "provincial", _("Provincial")
     MINISTRY_RESERVE = "ministry_reserve", _("Ministry reserve")
+    # Nomination rounds of the ministry among platforms of the library (seed 004 二（三）, seed 002 三（四）).
+    MINISTRY_KEY = "ministry_key", _("Ministry key platform nomination")
+    MINISTRY_NATIONAL = "ministry_national", _("National platform nomination")
 
 
 class CallStatus(models.TextChoices):

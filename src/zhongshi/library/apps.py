@@ -23,6 +23,23 @@ class LibraryConfig(AppConfig):
 
         register_navigation(NavItem(_("Import platform list"), "library:io_import", "library.import_platforms", position=55))
         application_final.connect(on_application_final, dispatch_uid="library.enter_library")
+        # adjustment (issue 10 §2, §4): nomination barriers, the affiliated units' notice, kinds, navigation
+        from django.utils.translation import pgettext_lazy
+
+        from zhongshi.applications.domain.transitions import application_moved
+        from zhongshi.core.navigation import NavItem, register_navigation
+        from zhongshi.library.domain.adjustment import nomination_reason, on_application_moved
+        from zhongshi.notifications.kinds import register_kind
+
+        for level, code in (("ministry_key", "reserve_platform_required"), ("ministry_national", "platform_required")):
+            register_barrier(Barrier(code=code, reason=nomination_reason(level), levels=frozenset({level})))
+        application_moved.connect(on_application_moved, dispatch_uid="library.affiliated_reserve")
+        register_kind("adjustment_round", pgettext_lazy("notification kind", "Adjustment round"))
+        register_kind("adjustment_decided", pgettext_lazy("notification kind", "Exit proposal decided"))
+        register_kind("affiliated_reserve_submitted",
+                      pgettext_lazy("notification kind", "Reserve application of a ministry-affiliated unit"))
+        register_navigation(NavItem(_("Adjustment"), "library:adjustment_rounds", "library.list_adjustment_rounds",
+                                    position=56))
         self.ready_lifecycle()
 
     def ready_lifecycle(self) -> None:

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlatformTier(models.TextChoices):
@@ -66,3 +67,15 @@ class ProposalStatus(models.TextChoices):
 # Where a tier may go next (seed 004 §二（三）, seed 002 §三（四）): the province's own platforms stand beside the
 # national ladder reserve → key → national; a platform may also be moved down by the ministry.
 TIER_ORDER = [PlatformTier.PROVINCIAL, PlatformTier.RESERVE, PlatformTier.KEY, PlatformTier.NATIONAL]
+
+
+# Periodic adjustment (issue 10 §4, seed 004 二（五）（六）): a province's round in June or December.
+class RoundHalf(models.IntegerChoices):
+    JUNE = 6, _("June")
+    DECEMBER = 12, _("December")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("adjustment round", "Open")
+    SUBMITTED = "submitted", _("Submitted to the ministry")
+    CLOSED = "closed", _("Closed")

@@ -131,3 +131,39 @@ rules.add_perm("library.export_directory", is_ministry | is_province_authority |
 # Navigation: 平台库 for authorities and the administrator, 我的平台 for a host organisation (same list, scoped).
 rules.add_perm("library.browse_library", is_authority | is_system_admin)
 rules.add_perm("library.browse_own", is_applicant)
+
+
+# ---------------------------------------------------------------------------------------------- adjustment
+# Periodic adjustment (issue 10 §4): a province runs its own rounds; the ministry reads all and decides exits.
+from zhongshi.library.models import AdjustmentProposal, AdjustmentRound  # noqa: E402
+
+
+def round_condition(user: Any, prefix: str = "") -> Q | None:
+    if is_system_admin(user):
+        return Q()
+    if is_authority(user):
+        return Q(**{f"{prefix}authority__path__startswith": user.authority.path})
+    return None
+
+
+def _round_scoped(prefix: str) -> Any:
+    def scope(user: Any, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        condition = round_condition(user, prefix)
+        return queryset.none() if condition is None else queryset.filter(condition)
+    return scope
+
+
+register_scope(AdjustmentRound)(_round_scoped(""))
+register_scope(AdjustmentProposal)(_round_scoped("round__"))
+
+
+@rules.predicate
+def own_round(user: Any, round_: AdjustmentRound | None) -> bool:
+    return round_ is not None and getattr(user, "authority_id", None) == round_.authority_id
+
+
+rules.add_perm("library.list_adjustment_rounds", is_province_authority | is_ministry | is_system_admin)
+rules.add_perm("library.view_adjustment_round", in_scope)
+rules.add_perm("library.open_adjustment_round", is_province_authority)
+rules.add_perm("library.change_adjustment_round", is_province_authority & own_round)
+rules.add_perm("library.decide_adjustment", is_ministry)

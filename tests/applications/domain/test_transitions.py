@@ -26,6 +26,7 @@ OTHER_MODELS = {
     "library/domain/enter_library.py": {"platform"},  # PilotPlatform (the library's own workflow)
     "library/domain/lifecycle.py": {"current", "platform", "report"},  # PilotPlatform removal, ChangeReport
     "library/domain/import_platforms.py": {"platform"},  # PilotPlatform (the platform list import)
+    "library/domain/adjustment.py": {"current", "proposal", "platform"},  # AdjustmentRound/Proposal, PilotPlatform
 }
 
 

@@ -35,8 +35,7 @@ def test_an_upgrade_corrects_the_chains_as_shipped_before() -> None:
     assert reserve.rounds == [{"month": "2026-06"}, {"month": "2026-12"}]
     assert reserve.chain == [{"level": "district", "deadline": {"last_working_days": 5}},
                              {"level": "city", "deadline": {"last_working_days": 5}},
-                             {"level": "province", "deadline": {"last_working_days": 5}},
-                             {"level": "ministry", "deadline": None}]
+                             {"level": "province", "deadline": {"last_working_days": 5}}]  # the province decides
 
 
 def test_an_upgrade_keeps_the_authoritys_own_chain(roles) -> None:

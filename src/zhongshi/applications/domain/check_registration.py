@@ -171,14 +171,15 @@ def _approval_issues(form: FormDef, host_org: HostOrg) -> list[Issue]:
                     "may apply.") % {"org": host_org.name, "code": host_org.credit_code})]
 
 
-def _barrier_issues(form: FormDef, host_org: HostOrg | None, answers: Any, on: date | None) -> list[Issue]:
+def _barrier_issues(form: FormDef, host_org: HostOrg | None, answers: Any, on: date | None,
+                    call: Call | None = None) -> list[Issue]:
     """A barrier a later app registered (the library's ban) on the organisation's credit code: the registered
     one, or the file's when the organisation is not registered."""
     code = host_org.credit_code if host_org is not None else form.answer_for_role(answers, "host_org_credit_code")
     if not isinstance(code, str):
         return []
     path = form.role_path("host_org_credit_code") or "form"
-    return [Issue(path, barrier, reason) for barrier, reason in find_barriers(code, on=on)]
+    return [Issue(path, barrier, reason) for barrier, reason in find_barriers(code, on=on, call=call)]
 
 
 def check_registration(*, call: Call, host_org: HostOrg | None, answers: Any, on: date | None = None) -> list[Issue]:
@@ -191,7 +192,7 @@ def check_registration(*, call: Call, host_org: HostOrg | None, answers: Any, on
         issues += _approval_issues(form, host_org)
         issues += _identity_issues(form, host_org, answers)
         issues += _location_issues(form, host_org, answers)
-    return _barrier_issues(form, host_org, answers, on) + issues + _area_issues(form, call, answers)
+    return _barrier_issues(form, host_org, answers, on, call) + issues + _area_issues(form, call, answers)
 
 
 def refuse_mismatch(*, call: Call, host_org: HostOrg, answers: Any) -> None:

@@ -90,7 +90,7 @@ def create_application(*, user: Any, call: Call) -> Application:
     if not in_call_area(call, host_org):
         raise DomainError(_("This call takes applications from %(area)s only.") % {"area": call.issuer.name if call.issuer else "—"},
                           code="outside_call_area")
-    for code, reason in find_barriers(host_org.credit_code):
+    for code, reason in find_barriers(host_org.credit_code, call=call):
         raise DomainError(reason, code=code)
     application = Application.objects.create(
         call=call, host_org=host_org, form_code=call.form_code, answers=initial_answers(host_org, call.form_code),

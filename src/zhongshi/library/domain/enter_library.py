@@ -23,6 +23,7 @@ from zhongshi.formversions.domain.formdef import FormDef, load_form
 from zhongshi.library.enums import PlatformStatus, VersionSource
 from zhongshi.library.models import PilotPlatform, PlatformService, PlatformVersion, TierChange
 
+NOMINATION_LEVELS = ("ministry_key", "ministry_national")  # library/domain/adjustment.py (issue 10 §2)
 MAPPINGS_FILE = Path(__file__).resolve().parent.parent / "data" / "mappings.yaml"
 
 
@@ -161,6 +162,10 @@ def enter_library(*, application: Application, user: Any = None) -> PilotPlatfor
     contact = form.answer_for_role(answers, "service_contact") or {}
     since = timezone.localdate(application.final_at) if application.final_at else timezone.localdate()
     platform = PilotPlatform.objects.filter(credit_code=host_org.credit_code, name=application.platform_name).first()
+    if platform is None and application.call.level in NOMINATION_LEVELS:  # a nomination moves the host's platform up
+        from zhongshi.library.domain.adjustment import nominated_platform
+
+        platform = nominated_platform(credit_code=host_org.credit_code)
     if platform is None:
         platform = PilotPlatform(name=application.platform_name, credit_code=host_org.credit_code, since=since)
     platform.host_org_name = host_org.name

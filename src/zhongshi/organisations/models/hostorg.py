@@ -36,6 +36,8 @@ class HostOrg(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+    # 依托工业和信息化部直属单位建设 (seed 004 二（二）): its reserve application goes to the ministry at the same time.
+    ministry_affiliated = models.BooleanField(_("affiliated to the ministry"), default=False)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     class Meta:

@@ -158,19 +158,69 @@ def close_notice(*, notice: Notice, user: Any = None, now: datetime | None = Non
         raise DomainError(_("Handle every objection before closing the notice."), code="open_objections")
     final = []
     for application in notice.applications.select_for_update().filter(status=ApplicationStatus.APPROVED):
-        application.final_at = now
-        application.save(update_fields=["final_at", "updated_at"])
-        ReviewStep.objects.create(application=application, round=application.round, level=notice.authority.level,
-                                  authority=notice.authority, action=ReviewAction.FINAL,
-                                  opinion=_("Final after the public notice %(title)s") % {"title": notice.title},
-                                  revision=application.revision, actor=user)
-        record_transition(target=application, field="final", old="", new="final", message=notice.title, actor=user)
-        application_final.send(sender=Application, application=application, user=user)
+        make_final(application=application, authority=notice.authority, user=user, now=now,
+                   opinion=_("Final after the public notice %(title)s") % {"title": notice.title},
+                   message=notice.title)
         final.append(application)
     notice.status = NoticeStatus.CLOSED
     notice.closed_at = now
     notice.save(update_fields=["status", "closed_at"])
     return final
+
+
+def make_final(*, application: Application, authority: Any, user: Any, now: datetime, opinion: str, message: str,
+               letter: Any = None) -> Application:
+    """The one way an approval becomes final: the end of its public notice (``close_notice``) or, for a call
+    decided below its issuer without a notice, the deciding authority's stamped summary sheet
+    (``finalise_selection``). Records the step and sends ``application_final`` (the library enters it)."""
+    application.final_at = now
+    application.save(update_fields=["final_at", "updated_at"])
+    ReviewStep.objects.create(application=application, round=application.round, level=authority.level,
+                              authority=authority, action=ReviewAction.FINAL, opinion=opinion, letter=letter,
+                              revision=application.revision, actor=user)
+    record_transition(target=application, field="final", old="", new="final", message=message, actor=user)
+    application_final.send(sender=Application, application=application, user=user)
+    return application
+
+
+def decided_without_notice(call: Call) -> bool:
+    """A call whose chain ends below its issuer (``miit-reserve``: the province's 遴选评估 decides, seed 004
+    二（二）) has no public notice: the deciding authority's approvals become final with its stamped summary
+    sheet (汇总表) instead. Seed 004 asks for no 公示 of the reserve selection."""
+    levels = call.chain_levels()
+    return bool(levels) and call.issuer is not None and levels[-1] != call.issuer.level
+
+
+@transaction.atomic
+def finalise_selection(*, user: Any, call: Call, applications: list[Application], summary_sheet: Any,
+                       message: str = "") -> list[Application]:
+    """The deciding authority of a call decided without a notice makes its approved applications final with
+    its stamped summary sheet (a PDF, OFD or image, stored as its letter for the call): all or none."""
+    from zhongshi.reviews.domain.act_on_application import store_letter
+
+    if not decided_without_notice(call):
+        raise DomainError(_("The approvals of this call become final after their public notice."),
+                          code="needs_notice")
+    authority = getattr(user, "authority", None)
+    levels = call.chain_levels()
+    if authority is None or authority.level != levels[-1]:
+        raise NotAllowed(_("Only the deciding authority makes its selection final."))
+    if summary_sheet is None:
+        raise DomainError(_("Upload the stamped summary sheet (汇总表盖章扫描件)."), code="required",
+                          field="summary_sheet")
+    locked = list(Application.objects.select_for_update(of=("self",)).select_related("host_org__district").filter(
+        pk__in=[a.pk for a in applications]).order_by("pk"))
+    for application in locked:
+        if (application.call_id != call.pk or application.status != ApplicationStatus.APPROVED
+                or application.final_at is not None
+                or not application.host_org.district.path.startswith(authority.path)):
+            raise DomainError(_("%(platform)s is not an approval of yours waiting to become final.")
+                              % {"platform": application.platform_name}, code="not_approved")
+    letter = store_letter(user=user, call=call, authority=authority, upload=summary_sheet)
+    now = timezone.now()
+    return [make_final(application=application, authority=authority, user=user, now=now, letter=letter,
+                       opinion=_("Final with the stamped summary sheet of the selection"),
+                       message=message or call.title) for application in locked]
 
 
 def close_ended_notices(now: datetime | None = None) -> int:
