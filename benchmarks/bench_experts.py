@@ -8,8 +8,9 @@ naming another; ``--experts`` experts over the same districts, with 1–3 of 10 
 an applicant's host organisation, 10 % for a partner and 10 % declare a conflict with an applicant. Then:
 
 - **assign**: ``assign_experts`` on a provincial round of all applications, ``--per-item`` (7) experts each, same
-  district excluded. Baseline: a naive loop reading the same rows (the items with their application, host and
-  district, the partners, the experts with their profiles and clusters), deciding nothing.
+  district excluded (it also writes the assignments and notifies each expert). Baseline: a naive loop reading the
+  same rows (the items with their application, host and district, the 联合单位 answers, the partners, the
+  experts with their profiles and clusters, the round's assignments), deciding and writing nothing.
 - **aggregate**: every assignment accepted and its sheet submitted (bulk, random scores), then ``round_results``
   (weighted totals, mean, trimmed mean, deviations, outliers, ranking). Baseline: the same sheet rows read in a
   loop, summing each item's totals.
@@ -132,19 +133,25 @@ def populate(count: int, expert_count: int, per_item: int, rng: random.Random) -
 
 
 def baseline_assign(evaluation_round: Any) -> int:
-    """Read what assignment reads, decide nothing."""
-    from zhongshi.experts.models import RoundItem
+    """Read what assignment reads (the items with their application, host and district, the 联合单位 answers,
+    the partners, the experts with their profiles and clusters, the round's assignments), decide nothing."""
+    from zhongshi.applications.models import Application
+    from zhongshi.experts.models import Assignment, RoundItem
     from zhongshi.organisations.models import Expert, PartnerOrg
 
     seen = 0
     items = RoundItem.objects.filter(round=evaluation_round).select_related(
-        "application__host_org__district", "platform__division").order_by("pk")
+        "application__host_org__district", "platform__division").defer(
+        "application__answers", "application__confirmed_sensitive").order_by("pk")
     for item in items:
-        seen += len(item.application.answers) + len(item.application.host_org.name)
+        seen += len(item.application.host_org.name) + len(item.application.host_org.district.name)
+    seen += sum(1 for _ in Application.objects.values_list("pk", "answers__basic__partner_orgs"))
     seen += sum(1 for _ in PartnerOrg.objects.values_list("host_org_id", "name", "credit_code"))
     for expert in Expert.objects.select_related("host_org", "profile").order_by("pk"):
         seen += len(expert.organisation)
     seen += sum(1 for _ in Expert.clusters.through.objects.values_list("expert_id", "referenceitem__name"))
+    seen += sum(1 for _ in Assignment.objects.filter(item__round=evaluation_round).values_list(
+        "item_id", "expert_id", "status"))
     return seen
 
 

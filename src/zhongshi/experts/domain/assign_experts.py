@@ -23,11 +23,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from zhongshi.applications.models import Application
 from zhongshi.audit.domain.record_event import record_event, record_transition
 from zhongshi.audit.models import AuditAction
 from zhongshi.core.errors import DomainError, NotAllowed
@@ -59,6 +61,32 @@ class Party:
     district_name: str
     clusters: frozenset[str]
 
+    @cached_property
+    def own_keys(self) -> frozenset[str]:
+        """The host's normalised name and credit code."""
+        return frozenset(k for k in (normalise(self.host_name), normalise(self.host_code)) if k)
+
+    @cached_property
+    def partner_names(self) -> dict[str, str]:
+        """Normalised partner name → the name as given."""
+        names: dict[str, str] = {}
+        for name, _code in self.partners:
+            names.setdefault(normalise(name), name)
+        names.pop("", None)
+        return names
+
+    @cached_property
+    def partner_codes(self) -> dict[str, str]:
+        return {normalise(code): name for name, code in self.partners if code}
+
+    @cached_property
+    def declarable(self) -> dict[str, str]:
+        """Every name or code an expert may declare a conflict with → the organisation's name."""
+        keys = dict.fromkeys(self.own_keys, self.host_name)
+        for key, name in (*self.partner_names.items(), *self.partner_codes.items()):
+            keys.setdefault(key, name)
+        return keys
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -70,30 +98,22 @@ class Candidate:
     host_code: str  # normalised credit code of Expert.host_org, "" without one
     region_id: int
     clusters: frozenset[str]
-    declared: tuple[str, ...]  # as declared
+    declared: tuple[str, ...]  # normalised
 
 
 def conflict_of(candidate: Candidate, party: Party, *, same_district: bool) -> str | None:
     """Why ``candidate`` may not evaluate ``party`` (a Chinese sentence), or None."""
-    host_name, host_code = normalise(party.host_name), normalise(party.host_code)
     if ((party.host_org_id is not None and candidate.host_org_id == party.host_org_id)
-            or (host_name and candidate.organisation == host_name)
-            or (host_code and candidate.host_code == host_code)):
+            or candidate.organisation in party.own_keys or (candidate.host_code and candidate.host_code in party.own_keys)):
         return _("the expert works for the evaluated organisation “%(name)s”") % {"name": party.host_name}
-    for name, code in party.partners:
-        if (normalise(name) and candidate.organisation == normalise(name)) or (
-                code and candidate.host_code and candidate.host_code == normalise(code)):
-            return _("the expert works for “%(name)s”, a partner organisation of the evaluated one") % {
-                "name": name}
-    own = {normalise(party.host_name): party.host_name, normalise(party.host_code): party.host_name}
-    for name, code in party.partners:
-        own[normalise(name)] = name
-        if code:
-            own[normalise(code)] = name
-    own.pop("", None)
+    partner = party.partner_names.get(candidate.organisation) or (
+        party.partner_codes.get(candidate.host_code) if candidate.host_code else None)
+    if partner:
+        return _("the expert works for “%(name)s”, a partner organisation of the evaluated one") % {"name": partner}
     for declared in candidate.declared:
-        if normalise(declared) in own:
-            return _("the expert declared a conflict of interest with “%(name)s”") % {"name": own[normalise(declared)]}
+        if declared in party.declarable:
+            return _("the expert declared a conflict of interest with “%(name)s”") % {
+                "name": party.declarable[declared]}
     if same_district and party.district_id is not None and candidate.region_id == party.district_id:
         return _("the expert is in the same district (%(district)s) as the evaluated organisation") % {
             "district": party.district_name}
@@ -115,12 +135,13 @@ def parties(items: Iterable[RoundItem]) -> dict[int, Party]:
     for host_id, name, code in PartnerOrg.objects.filter(host_org_id__in=host_ids - {None}).values_list(
             "host_org_id", "name", "credit_code").order_by("host_org_id", "pk"):
         partners[host_id].append((name, code))
+    partner_answers = _partner_answers([i.application for i in items if i.application is not None])
     result = {}
     for item in items:
         application, platform = item.application, item.platform
         if application is not None:
             host = application.host_org
-            answered = _split(load_form(application.form_code).answer_for_role(application.answers, "partner_orgs"))
+            answered = _split(partner_answers.get(application.pk))
             known = {normalise(n) for n, _code in partners[host.pk]}
             extra = tuple((name, "") for name in answered if normalise(name) not in known)
             result[item.pk] = Party(
@@ -138,9 +159,25 @@ def parties(items: Iterable[RoundItem]) -> dict[int, Party]:
     return result
 
 
+def _partner_answers(applications: list[Any]) -> dict[int, Any]:
+    """The 联合单位 answer (role ``partner_orgs``) of each application, read from the database by the role's
+    paths in its form version, without loading the whole answers (~25 KB each)."""
+    by_form: dict[str, list[int]] = defaultdict(list)
+    for application in applications:
+        by_form[application.form_code].append(application.pk)
+    found: dict[int, Any] = {}
+    for form_code, pks in by_form.items():
+        for path in load_form(form_code).role_paths("partner_orgs"):
+            lookup = "answers__" + path.replace(".", "__")
+            for pk, value in Application.objects.filter(pk__in=pks).values_list("pk", lookup):
+                if value not in (None, "", []) and pk not in found:
+                    found[pk] = value
+    return found
+
+
 def _items(queryset: Any) -> Any:
     return queryset.select_related("application__host_org__district", "platform__division").defer(
-        "application__confirmed_sensitive")
+        "application__answers", "application__confirmed_sensitive")
 
 
 def candidates(experts: Any = None) -> list[Candidate]:
@@ -160,7 +197,7 @@ def candidates(experts: Any = None) -> list[Candidate]:
             organisation=normalise(expert.organisation),
             host_code=normalise(expert.host_org.credit_code) if expert.host_org else "",
             region_id=expert.region_id, clusters=frozenset(clusters[expert.pk]),
-            declared=tuple(str(d) for d in (profile.declared_conflicts if profile else []) or [])))
+            declared=tuple(normalise(d) for d in (profile.declared_conflicts if profile else []) or [] if normalise(d))))
     return result
 
 
