@@ -81,3 +81,15 @@ def test_an_expert_accepts_scores_and_submits_and_the_organiser_sees_the_ranking
     page = organiser.get(reverse("experts:round", args=[evaluation_round.pk])).content.decode()
     assert "高速光电子器件封装测试中试平台" in page and "81.00" in page and "排名" in page
     assert "专家乙" not in page  # the ranking names no scorer
+
+
+def test_the_experts_home_and_navigation_lead_to_his_tasks(make_round, expert, login):
+    from zhongshi.core.navigation import navigation_for
+
+    client = login(expert.user)
+    assert "待您完成的评审任务" not in client.get(reverse("core:home")).content.decode()
+    _add_items(make_round([]), 2, expert)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "待您完成的评审任务" in page and reverse("experts:tasks") in page
+    assert [str(i["label"]) for i in navigation_for(expert.user, "/experts/tasks/")] == [
+        "首页", "申报通知", "我的评审任务", "公示", "基础数据"]

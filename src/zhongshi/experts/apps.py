@@ -14,8 +14,11 @@ class ExpertsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import pgettext_lazy
 
-        from zhongshi.experts import rules  # noqa: F401  (registers the permissions and scopes)
+        from zhongshi.core.navigation import NavItem, register_navigation
+        from zhongshi.experts import home, rules  # noqa: F401  (register the home contributor, permissions, scopes)
         from zhongshi.notifications.kinds import register_kind
+
+        register_navigation(NavItem(_("My evaluation tasks"), "experts:tasks", "experts.list_tasks", position=35))
 
         register_kind("expert_assigned", pgettext_lazy("notification kind", "Evaluation task assigned"))
         register_kind("expert_declined", pgettext_lazy("notification kind", "An expert declined a task"))
