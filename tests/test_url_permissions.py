@@ -206,6 +206,18 @@ def _hubei_proposal(roles: dict[str, Any]) -> dict[str, Any]:
     from zhongshi.library.models import AdjustmentProposal
 
     return {"pk": AdjustmentProposal.objects.get(round_id=_hubei_round(roles)["pk"]).pk}
+def _expert_round(roles: dict[str, Any]) -> Any:
+    """An open provincial round organised (and chaired) by the Hubei province, one item assigned to the expert."""
+    from zhongshi.experts.domain.indicator_systems import install_example_systems
+    from zhongshi.experts.models import Assignment, EvaluationRound, RoundItem
+
+    evaluation_round = EvaluationRound.objects.create(
+        title="专家评审", organiser=roles["province"].authority, kind="application_review",
+        system=install_example_systems()[0], experts_per_item=1, chair=roles["province"])
+    item = RoundItem.objects.create(round=evaluation_round, application=factories.application(
+        roles["other_applicant"].host_org, status="submitted"))
+    Assignment.objects.create(item=item, expert=roles["expert"].expert)
+    return evaluation_round
 
 
 HUBEI_CALL = {"code": "hubei-2026-provincial"}
@@ -312,6 +324,11 @@ EXPECTED: dict[str, Expect] = {
     "library:change_report_list": Expect({"admin", "applicant", "other_applicant"} | AUTHORITIES),
     "library:change_acknowledge": Expect({"province"}, method="post", kwargs=_change_report),
     "library:change_evidence": Expect(SEES_PLATFORM, kwargs=lambda r: _change_report(r, evidence=True)),
+    "experts:tasks": Expect({"expert"}),
+    "experts:sheet": Expect({"expert"}, kwargs=lambda r: {"pk": _expert_round(r).items.get().assignments.get().pk}),
+    # the organiser (and the chair, here the same province) and administrators; never the applicant
+    "experts:round": Expect({"admin", "province"}, kwargs=lambda r: {"pk": _expert_round(r).pk}),
+    "experts:assign": Expect({"admin", "province"}, method="post", kwargs=lambda r: {"pk": _expert_round(r).pk}),
     "set_language": Expect(PUBLIC, method="post"),
 }
 

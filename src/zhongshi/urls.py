@@ -20,6 +20,7 @@ urlpatterns = [
     path("applications/", include("zhongshi.applications.urls")),
     path("reviews/", include("zhongshi.reviews.urls")),
     path("library/", include("zhongshi.library.urls")),
+    path("experts/", include("zhongshi.experts.urls")),
     path("audit/", include("zhongshi.audit.urls")),
     path("reference/", include("zhongshi.reference.urls")),
     path("i18n/setlang/", set_language_view, name="set_language"),

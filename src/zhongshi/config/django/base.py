@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "zhongshi.applications",
     "zhongshi.reviews",
     "zhongshi.library",
+    "zhongshi.experts",
     "zhongshi.demo",
 ]
 
