@@ -9,9 +9,11 @@ from zhongshi.core.navigation import navigation_for, navigation_items
 
 def test_each_app_registers_its_entries_in_order() -> None:
     assert [item.url_name for item in navigation_items()] == [
-        "core:home", "calls:call_list", "applications:application_list", "reviews:queue", "experts:tasks", "reviews:notice_list",
-        "library:platform_list", "library:my_platforms", "library:public_list", "organisations:hostorg_list", "organisations:partner_list", "organisations:authority_list",
-        "organisations:expert_list", "accounts:user_list", "audit:entry_list", "reference:vocabulary_list",
+        "core:home", "calls:call_list", "applications:application_list", "reviews:queue", "experts:tasks",
+        "reviews:notice_list", "library:platform_list", "library:my_platforms", "library:public_list",
+        "organisations:hostorg_list", "library:io_import", "library:adjustment_rounds", "organisations:partner_list",
+        "organisations:authority_list", "organisations:expert_list", "accounts:user_list", "audit:entry_list",
+        "reference:vocabulary_list",
     ]
 
 

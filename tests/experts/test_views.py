@@ -92,4 +92,4 @@ def test_the_experts_home_and_navigation_lead_to_his_tasks(make_round, expert, l
     page = client.get(reverse("core:home")).content.decode()
     assert "待您完成的评审任务" in page and reverse("experts:tasks") in page
     assert [str(i["label"]) for i in navigation_for(expert.user, "/experts/tasks/")] == [
-        "首页", "申报通知", "我的评审任务", "公示", "基础数据"]
+        "首页", "申报通知", "我的评审任务", "公示", "中试平台名录", "基础数据"]
