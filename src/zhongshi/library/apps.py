@@ -18,4 +18,17 @@ class LibraryConfig(AppConfig):
         from zhongshi.reviews.domain.notices import application_final
 
         register_barrier(Barrier(code="banned", reason=ban_reason))
+        # quarterly updates (issue 10 §3)
+        from django.utils.translation import pgettext_lazy
+
+        from zhongshi.core.navigation import NavItem, register_navigation
+        from zhongshi.notifications.kinds import register_kind
+
+        register_kind("quarterly_update_submitted", pgettext_lazy("notification kind", "Quarterly update submitted"))
+        register_kind("quarterly_update_returned",
+                      pgettext_lazy("notification kind", "Quarterly update returned for revision"))
+        register_kind("quarterly_update_accepted", pgettext_lazy("notification kind", "Quarterly update accepted"))
+        register_kind("quarterly_update_reminder", pgettext_lazy("notification kind", "Quarterly update reminder"))
+        register_navigation(NavItem(_("Quarterly updates"), "library:update_dashboard",
+                                    "library.view_update_dashboard", position=55))
         application_final.connect(on_application_final, dispatch_uid="library.enter_library")
