@@ -140,11 +140,36 @@ def _call_attachment(roles: dict[str, Any]) -> dict[str, Any]:
     return {"code": "hubei-2026-provincial", "pk": attachment.pk}
 
 
+def _library_platform(roles: dict[str, Any]) -> dict[str, Any]:
+    from tests.library.quarterly.conftest import make_platform
+
+    return {"pk": make_platform(roles["applicant"].host_org, name=f"平台{factories.credit_code()}").pk}
+
+
+def _quarterly_update(roles: dict[str, Any]) -> dict[str, Any]:
+    from zhongshi.library.models import PilotPlatform, QuarterlyUpdate
+
+    platform = PilotPlatform.objects.get(pk=_library_platform(roles)["pk"])
+    update = QuarterlyUpdate.objects.create(platform=platform, year=2026, quarter=1, form_code="library-quarterly-2026",
+                                            answers={})
+    return {"pk": update.pk}
+
+
 HUBEI_CALL = {"code": "hubei-2026-provincial"}
 # A call is changed and copied by its issuing authority (the Hubei call: 湖北省经信厅) and system administrators.
 CALL_ISSUER = {"admin", "province"}
 
 EXPECTED: dict[str, Expect] = {
+    # library: quarterly updates (the platform in 东湖高新区, of the applicant's organisation)
+    "library:update_platform": Expect(SEES_SUBMITTED, kwargs=_library_platform),
+    "library:version_history": Expect(SEES_SUBMITTED, kwargs=_library_platform),
+    "library:update_dashboard": Expect(AUTHORITIES | {"admin", "applicant", "other_applicant"}),
+    "library:update_dashboard_export": Expect(AUTHORITIES | {"admin"}),
+    "library:update_remind": Expect({"ministry", "province", "other_province"}, method="post"),
+    "library:update_detail": Expect(SEES_SUBMITTED, kwargs=_quarterly_update),
+    "library:update_edit": Expect({"applicant"}, kwargs=_quarterly_update),
+    "library:update_submit": Expect({"applicant"}, method="post", kwargs=_quarterly_update),
+    "library:update_decide": Expect({"ministry", "province"}, method="post", kwargs=_quarterly_update),
     "calls:call_list": Expect(PUBLIC),
     "calls:call_detail": Expect(PUBLIC, kwargs=lambda r: HUBEI_CALL),
     "calls:call_copy": Expect(CALL_ISSUER, kwargs=lambda r: HUBEI_CALL),

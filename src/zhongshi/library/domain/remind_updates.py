@@ -87,7 +87,7 @@ def _remind(platforms: list[PilotPlatform], period: QuarterlyPeriod, kind: str, 
             users_by_org[platform.host_org_id] = recipients_for_host_org(platform.host_org)
         notify(users=users_by_org[platform.host_org_id], kind="quarterly_update_reminder", title=title, body=body,
                url=reverse("library:update_platform", args=[platform.pk]))
-        sent.append(f"{platform.name}（{period.label}，{kind}）")
+        sent.append(f"{platform.name}（{period.label}，{dict(UpdateReminder.KINDS)[kind]}）")
     return sent
 
 
