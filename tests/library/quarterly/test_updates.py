@@ -27,7 +27,7 @@ from zhongshi.library.models import QuarterlyUpdate
 from zhongshi.notifications.models import Notification
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-Q1 = dict(year=2026, quarter=1)
+Q1 = {"year": 2026, "quarter": 1}
 
 
 def at(day, hour=10):

@@ -16,6 +16,7 @@ from zhongshi.library.domain.periods import period_for
 from zhongshi.library.domain.quarterly_update import accept_update, save_update, start_update, submit_update
 from zhongshi.library.models import QuarterlyUpdate
 
+
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -155,8 +156,8 @@ def test_the_dashboard_makes_the_same_queries_for_5_and_50_platforms(roles, cate
 @pytest.mark.django_db
 def test_the_platform_page_and_history_make_the_same_queries_for_5_and_50_rows(roles, platform,
                                                                                  django_assert_max_num_queries) -> None:
-    from zhongshi.library.domain.enter_library import add_version
     from tests.library.quarterly.conftest import V1_DATA
+    from zhongshi.library.domain.enter_library import add_version
 
     made = {"n": 0}
 

@@ -129,7 +129,7 @@ def prefilled_answers(form: FormDef, platform: PilotPlatform) -> dict[str, Any]:
     version = platform.versions.order_by("-number").first()
     data: dict[str, Any] = dict(version.data) if version else {}
     answers: dict[str, Any] = {"form": form.code}
-    load = data.get("load") if isinstance(data.get("load"), dict) else {}
+    load: dict[str, Any] = data["load"] if isinstance(data.get("load"), dict) else {}
     for role, value in (("service_revenue", data.get("service_revenue_wan")),
                         ("enterprises_served", data.get("enterprises_served")),
                         ("equipment_value", data.get("equipment_value_wan")),

@@ -70,11 +70,15 @@ def _today(request: HttpRequest) -> date:
 
 
 class PlatformMixin(ObjectPermissionMixin):
+    kwargs: dict[str, Any]
+
     def get_object(self) -> PilotPlatform:
         return get_object_or_404(PilotPlatform.objects.select_related("division", "host_org"), pk=self.kwargs["pk"])
 
 
 class UpdateMixin(ObjectPermissionMixin):
+    kwargs: dict[str, Any]
+
     def get_object(self) -> QuarterlyUpdate:
         return get_object_or_404(QuarterlyUpdate.objects.select_related(
             "platform__division", "platform__host_org", "decided_by", "updated_by", "version"), pk=self.kwargs["pk"])
@@ -369,7 +373,7 @@ class UpdateDashboardExportView(DashboardMixin, View):
 
     permission_required = "library.export_platforms"
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: HttpRequest) -> FileResponse:
         period, filters, category = self.read_filters(request)
         rows = dashboard_rows(period_platforms(request.user, period, filters), category)
         workbook = Workbook(write_only=True)

@@ -34,12 +34,11 @@ def _figure(value: Any) -> Any:
         number = Decimal(str(value))
     except InvalidOperation:
         return value
-    text = format(number.normalize(), "f")
-    return text
+    return format(number.normalize(), "f")
 
 
 def comparable(data: dict[str, Any]) -> dict[str, Any]:
-    load = data.get("load") if isinstance(data.get("load"), dict) else {}
+    load: dict[str, Any] = data["load"] if isinstance(data.get("load"), dict) else {}
     return {
         **{key: _figure(data.get(key)) for key in FIGURES},
         "load": {role: _figure(load.get(role)) for role in LOAD_ROLES},
@@ -79,7 +78,7 @@ class _Labeller:
         row = _("row %(n)s") % {"n": index}
         if table == "services":
             field = PlatformService._meta.get_field(key)
-            return f"{PlatformService._meta.verbose_name} › {row} › {field.verbose_name}", ""
+            return f"{PlatformService._meta.verbose_name} › {row} › {getattr(field, 'verbose_name', key)}", ""
         if table == "equipment":
             equipment = self.form.role_field("equipment")
             if equipment is None:
