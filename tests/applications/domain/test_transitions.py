@@ -24,6 +24,7 @@ OTHER_MODELS = {
     "reviews/domain/notices.py": {"objection", "notice"},  # Objection, Notice
     "reviews/domain/exports.py": {"job"},  # ExportJob (its progress)
     "library/domain/enter_library.py": {"platform"},  # PilotPlatform (the library's own workflow)
+    "library/domain/quarterly_update.py": {"current"},  # QuarterlyUpdate (one function per change)
 }
 
 

@@ -181,7 +181,8 @@ def test_concurrent_accepts_lock_the_update(roles, platform) -> None:
         thread.join(timeout=30)
     assert sorted(outcomes) == ["accepted", "already_decided"]
     assert platform.versions.count() == 2
-    assert AuditEntry.objects.filter(target_type="library.QuarterlyUpdate", after__status="accepted").count() == 1
+    assert AuditEntry.objects.filter(target_type="library.QuarterlyUpdate", action="transition",
+                                     after__status="accepted").count() == 1
 
 
 @pytest.mark.django_db

@@ -26,7 +26,7 @@ class QuarterlyPeriod:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年第{'一二三四'[self.quarter - 1]}季度"
+        return quarter_label(self.year, self.quarter)
 
     @property
     def code(self) -> str:
@@ -37,6 +37,10 @@ class QuarterlyPeriod:
         if today < self.window_start:
             return "before"
         return "open" if today <= self.window_end else "closed"
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    return f"{year}年第{'一二三四'[quarter - 1]}季度"
 
 
 def period_for(*, year: int, quarter: int) -> QuarterlyPeriod:

@@ -36,7 +36,14 @@ from zhongshi.core.permissions import can
 from zhongshi.core.views_base import ObjectPermissionMixin, ProtectedMixin
 from zhongshi.formversions.domain.check_answers import CheckResult, check_answers
 from zhongshi.formversions.domain.formdef import FormDef, load_form
-from zhongshi.library.domain.periods import QuarterlyPeriod, parse_period, period_containing, previous_period
+from zhongshi.library.domain.periods import (
+    QuarterlyPeriod,
+    parse_period,
+    period_containing,
+    previous_period,
+    quarter_label,
+    quarter_of,
+)
 from zhongshi.library.domain.quarterly_update import (
     OPEN,
     StaleUpdateError,
@@ -329,15 +336,14 @@ class DashboardMixin(ProtectedMixin):
         return period, DashboardFilter(division=division, tier=tier), category if category in CATEGORIES else "all"
 
 
-def _period_choices(today: date) -> list[QuarterlyPeriod]:
-    choices: list[QuarterlyPeriod] = []
-    try:
-        period = period_containing(today)
-        for _n in range(8):
-            choices.append(period)
-            period = previous_period(period)
-    except CalendarUnknown:
-        pass
+def _period_choices(today: date) -> list[dict[str, str]]:
+    """The period filter's choices: this quarter and the seven before it (codes and labels only: the
+    calendar is read for the chosen period alone)."""
+    year, quarter = quarter_of(today)
+    choices = []
+    for _n in range(8):
+        choices.append({"code": f"{year}-q{quarter}", "label": quarter_label(year, quarter)})
+        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
     return choices
 
 
