@@ -108,7 +108,8 @@ class UpdatePlatformView(PlatformMixin, View):
         except CalendarUnknown as exc:
             return render(request, "library/quarterly/platform.html",
                           {"platform": platform, "calendar_error": exc.message}, status=200)
-        updates = list(platform.quarterly_updates.select_related("decided_by", "version").order_by("-pk"))
+        updates = list(platform.quarterly_updates.select_related("version").defer("answers", "version__data")
+                       .order_by("-pk"))
         current = next((u for u in updates if not u.realtime and (u.year, u.quarter) == (period.year, period.quarter)),
                        None)
         missed = next((u for u in updates if not u.realtime and (u.year, u.quarter) == (previous.year, previous.quarter)
