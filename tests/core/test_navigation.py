@@ -10,7 +10,7 @@ from zhongshi.core.navigation import navigation_for, navigation_items
 def test_each_app_registers_its_entries_in_order() -> None:
     assert [item.url_name for item in navigation_items()] == [
         "core:home", "calls:call_list", "applications:application_list", "reviews:queue", "reviews:notice_list",
-        "organisations:hostorg_list", "organisations:partner_list", "organisations:authority_list",
+        "organisations:hostorg_list", "library:update_dashboard", "organisations:partner_list", "organisations:authority_list",
         "organisations:expert_list", "accounts:user_list", "audit:entry_list", "reference:vocabulary_list",
     ]
 
@@ -18,4 +18,4 @@ def test_each_app_registers_its_entries_in_order() -> None:
 @pytest.mark.django_db
 def test_a_role_sees_the_entries_it_may_open(roles) -> None:
     labels = [str(item["label"]) for item in navigation_for(roles["applicant"], "/applications/")]
-    assert labels == ["首页", "申报通知", "申报书", "公示", "联合单位", "基础数据"]
+    assert labels == ["首页", "申报通知", "申报书", "公示", "季度更新", "联合单位", "基础数据"]
