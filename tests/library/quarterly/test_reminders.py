@@ -57,7 +57,9 @@ def test_the_province_reminds_the_missing_of_its_subtree(roles, platform) -> Non
     period = period_for(year=2026, quarter=1)
     assert remind_missing(user=roles["province"], period=period) == 2
     assert remind_missing(user=roles["province"], period=period) == 2  # manual reminders may repeat
+    assert remind_missing(user=roles["province"], period=period, division_path="000000/420000/420100/420111/") == 1
     assert Notification.objects.filter(kind="quarterly_update_reminder", user=roles["applicant"]).count() == 2
+    assert Notification.objects.filter(kind="quarterly_update_reminder", user=roles["other_applicant"]).count() == 3
     from zhongshi.core.errors import NotAllowed
 
     with pytest.raises(NotAllowed):

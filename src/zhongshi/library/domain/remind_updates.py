@@ -112,12 +112,18 @@ def send_update_reminders(today: date | None = None) -> ReminderRun:
 
 
 @transaction.atomic
-def remind_missing(*, user: Any, period: QuarterlyPeriod, platform_ids: list[int] | None = None) -> int:
+def remind_missing(*, user: Any, period: QuarterlyPeriod, division_path: str = "", tier: str = "",
+                   platform_ids: list[int] | None = None) -> int:
     """The authority's reminder to the platforms of its subtree that have not submitted ``period``'s update
-    (or to those of ``platform_ids`` among them). Returns how many platforms were reminded."""
+    (within ``division_path`` and ``tier`` when given, or those of ``platform_ids`` among them). Returns how
+    many platforms were reminded."""
     if not can(user, "library.remind_updates"):
         raise NotAllowed(_("Only a provincial authority or the ministry may send reminders."))
     platforms = scope_queryset(user, not_submitted(period)).select_related("host_org").order_by("pk")
+    if division_path:
+        platforms = platforms.filter(division__path__startswith=division_path)
+    if tier:
+        platforms = platforms.filter(tier=tier)
     if platform_ids is not None:
         platforms = platforms.filter(pk__in=platform_ids)
     chosen = list(platforms)

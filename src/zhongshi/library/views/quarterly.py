@@ -407,7 +407,10 @@ class UpdateRemindView(DashboardMixin, View):
         try:
             period = parse_period(request.POST.get("period", ""))
             ids = [int(v) for v in request.POST.getlist("platform") if v.isdigit()] or None
-            count = remind_missing(user=request.user, period=period, platform_ids=ids)
+            division = Region.objects.filter(pk=int(request.POST["division"])).first() \
+                if request.POST.get("division", "").isdigit() else None
+            count = remind_missing(user=request.user, period=period, platform_ids=ids, tier=request.POST.get("tier", ""),
+                                   division_path=division.path if division else "")
             messages.success(request, _("%(n)s platforms were reminded.") % {"n": count})
         except DomainError as exc:
             messages.error(request, exc.message)
