@@ -61,14 +61,14 @@ class QuarterlyUpdate(models.Model):
     def __str__(self) -> str:
         return f"{self.platform} {self.year}Q{self.quarter}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("library:update_detail", args=[self.pk])
+
     @property
     def period_label(self) -> str:
         from zhongshi.library.domain.periods import quarter_label
 
         return quarter_label(self.year, self.quarter)
-
-    def get_absolute_url(self) -> str:
-        return reverse("library:update_detail", args=[self.pk])
 
     def audit_scope_path(self) -> str:
         return self.platform.division.path
