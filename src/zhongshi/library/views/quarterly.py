@@ -355,11 +355,12 @@ class UpdateDashboardView(DashboardMixin, View):
         except CalendarUnknown as exc:
             return render(request, "library/quarterly/dashboard.html", {"calendar_error": exc.message})
         platforms = period_platforms(request.user, period, filters)
-        page = Paginator(dashboard_rows(platforms, category), 50).get_page(request.GET.get("page"))
+        page = Paginator(dashboard_rows(platforms, period, category), 50).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         context = {
-            "period": period, "filters": filters, "category": category, "counts": dashboard_counts(platforms),
+            "period": period, "filters": filters, "category": category,
+            "counts": dashboard_counts(period_platforms(request.user, period, filters, annotate=False), period),
             "page": page, "rows": list(page.object_list), "query": query.urlencode(),
             "periods": _period_choices(_today(request)), "divisions": division_choices(request.user),
             "tiers": PlatformTier.choices, "state": period.state(_today(request)),
@@ -382,7 +383,7 @@ class UpdateDashboardExportView(DashboardMixin, View):
 
     def get(self, request: HttpRequest) -> FileResponse:
         period, filters, category = self.read_filters(request)
-        rows = dashboard_rows(period_platforms(request.user, period, filters), category)
+        rows = dashboard_rows(period_platforms(request.user, period, filters), period, category)
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(period.label)
         sheet.append([_("Platform"), _("Host organisation"), _("Location"), _("Tier"), _("Update status"),

@@ -20,13 +20,26 @@ from zhongshi.organisations.models import Region
 
 CATEGORIES = ("all", "updated", "awaiting", "late", "missing")
 
-CATEGORY_FILTERS: dict[str, Q] = {
-    "all": Q(),
-    "updated": Q(update_status=UpdateStatus.ACCEPTED),
-    "awaiting": Q(update_status=UpdateStatus.SUBMITTED),
-    "late": Q(update_late=True, update_status__in=(UpdateStatus.SUBMITTED, UpdateStatus.ACCEPTED)),
-    "missing": Q(update_status__isnull=True) | Q(update_status__in=(UpdateStatus.DRAFT, UpdateStatus.RETURNED)),
-}
+
+
+def _period_updates(period: QuarterlyPeriod, *statuses: str, **extra: Any) -> QuerySet[Any]:
+    return QuarterlyUpdate.objects.filter(year=period.year, quarter=period.quarter, realtime=False,
+                                          status__in=statuses, **extra).values("platform_id")
+
+
+def category_filter(period: QuarterlyPeriod, category: str) -> Q:
+    """The platforms of ``category`` as a semi-join on the period's updates (a hash join on PostgreSQL, the
+    partial unique index on SQLite), never a per-row subquery."""
+    done = (UpdateStatus.SUBMITTED, UpdateStatus.ACCEPTED)
+    if category == "updated":
+        return Q(pk__in=_period_updates(period, UpdateStatus.ACCEPTED))
+    if category == "awaiting":
+        return Q(pk__in=_period_updates(period, UpdateStatus.SUBMITTED))
+    if category == "late":
+        return Q(pk__in=_period_updates(period, *done, late=True))
+    if category == "missing":
+        return ~Q(pk__in=_period_updates(period, *done))
+    return Q()
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,8 @@ class DashboardFilter:
     tier: str = ""
 
 
-def period_platforms(user: Any, period: QuarterlyPeriod, filters: DashboardFilter | None = None) -> QuerySet[Any]:
+def period_platforms(user: Any, period: QuarterlyPeriod, filters: DashboardFilter | None = None, *,
+                     annotate: bool = True) -> QuerySet[Any]:
     """The active platforms the user sees, each annotated with its update of ``period`` (status, late, id)."""
     filters = filters or DashboardFilter()
     platforms = scope_queryset(user, PilotPlatform.objects.filter(status=PlatformStatus.ACTIVE))
@@ -43,6 +57,8 @@ def period_platforms(user: Any, period: QuarterlyPeriod, filters: DashboardFilte
         platforms = platforms.filter(division__path__startswith=filters.division.path)
     if filters.tier:
         platforms = platforms.filter(tier=filters.tier)
+    if not annotate:
+        return platforms
     update = QuarterlyUpdate.objects.filter(platform=OuterRef("pk"), year=period.year, quarter=period.quarter,
                                             realtime=False)
     return platforms.annotate(
@@ -53,15 +69,25 @@ def period_platforms(user: Any, period: QuarterlyPeriod, filters: DashboardFilte
     )
 
 
-def dashboard_counts(platforms: QuerySet[Any]) -> dict[str, int]:
-    """The number of platforms in each category, in one query."""
-    counts = platforms.aggregate(**{key: Count("pk", filter=condition) for key, condition in CATEGORY_FILTERS.items()})
-    return {key: int(counts[key] or 0) for key in CATEGORIES}
+def dashboard_counts(platforms: QuerySet[Any], period: QuarterlyPeriod) -> dict[str, int]:
+    """The number of platforms in each category: two queries (the platforms, the period's updates of those
+    platforms by status and lateness)."""
+    total = platforms.count()
+    rows = (QuarterlyUpdate.objects.filter(year=period.year, quarter=period.quarter, realtime=False,
+                                           platform__in=platforms.values("pk"),
+                                           status__in=(UpdateStatus.SUBMITTED, UpdateStatus.ACCEPTED))
+            .values_list("status", "late").annotate(n=Count("pk")).order_by())
+    counts = {"all": total, "updated": 0, "awaiting": 0, "late": 0, "missing": total}
+    for status, late, n in rows:
+        counts["updated" if status == UpdateStatus.ACCEPTED else "awaiting"] += n
+        counts["late"] += n if late else 0
+        counts["missing"] -= n
+    return counts
 
 
-def dashboard_rows(platforms: QuerySet[Any], category: str) -> QuerySet[Any]:
-    condition = CATEGORY_FILTERS.get(category, Q())
-    return platforms.filter(condition).select_related("division").order_by("division__path", "name", "pk")
+def dashboard_rows(platforms: QuerySet[Any], period: QuarterlyPeriod, category: str) -> QuerySet[Any]:
+    return (platforms.filter(category_filter(period, category)).select_related("division")
+            .order_by("division__path", "name", "pk"))
 
 
 def division_choices(user: Any) -> QuerySet[Region]:
