@@ -218,6 +218,19 @@ def _expert_round(roles: dict[str, Any]) -> Any:
         roles["other_applicant"].host_org, status="submitted"))
     Assignment.objects.create(item=item, expert=roles["expert"].expert)
     return evaluation_round
+def _library_platform(roles: dict[str, Any]) -> dict[str, Any]:
+    from tests.library.quarterly.conftest import make_platform
+
+    return {"pk": make_platform(roles["applicant"].host_org, name=f"平台{factories.credit_code()}").pk}
+
+
+def _quarterly_update(roles: dict[str, Any]) -> dict[str, Any]:
+    from zhongshi.library.models import PilotPlatform, QuarterlyUpdate
+
+    platform = PilotPlatform.objects.get(pk=_library_platform(roles)["pk"])
+    update = QuarterlyUpdate.objects.create(platform=platform, year=2026, quarter=1, form_code="library-quarterly-2026",
+                                            answers={})
+    return {"pk": update.pk}
 
 
 HUBEI_CALL = {"code": "hubei-2026-provincial"}
@@ -230,6 +243,16 @@ EXPECTED: dict[str, Expect] = {
     "library:adjustment_round": Expect({"admin", "ministry", "province"}, kwargs=_hubei_round),
     "library:adjustment_sheet": Expect({"admin", "ministry", "province"}, kwargs=_hubei_round),
     "library:adjustment_decide": Expect({"ministry"}, method="post", kwargs=_hubei_proposal),
+    # library: quarterly updates (the platform in 东湖高新区, of the applicant's organisation)
+    "library:update_platform": Expect(SEES_SUBMITTED, kwargs=_library_platform),
+    "library:version_history": Expect(SEES_SUBMITTED, kwargs=_library_platform),
+    "library:update_dashboard": Expect(AUTHORITIES | {"admin", "applicant", "other_applicant"}),
+    "library:update_dashboard_export": Expect(AUTHORITIES | {"admin"}),
+    "library:update_remind": Expect({"ministry", "province", "other_province"}, method="post"),
+    "library:update_detail": Expect(SEES_SUBMITTED, kwargs=_quarterly_update),
+    "library:update_edit": Expect({"applicant"}, kwargs=_quarterly_update),
+    "library:update_submit": Expect({"applicant"}, method="post", kwargs=_quarterly_update),
+    "library:update_decide": Expect({"ministry", "province"}, method="post", kwargs=_quarterly_update),
     "calls:call_list": Expect(PUBLIC),
     "calls:call_detail": Expect(PUBLIC, kwargs=lambda r: HUBEI_CALL),
     "calls:call_copy": Expect(CALL_ISSUER, kwargs=lambda r: HUBEI_CALL),

@@ -22,7 +22,15 @@ from zhongshi.core.predicates import (
     is_province_authority,
     is_system_admin,
 )
-from zhongshi.library.models import PilotPlatform, PlatformService, PlatformVersion, Removal, TierChange
+from zhongshi.library.models import (
+    PilotPlatform,
+    PlatformService,
+    PlatformVersion,
+    QuarterlyUpdate,
+    Removal,
+    TierChange,
+    UpdateReminder,
+)
 
 
 def platform_condition(user: Any, prefix: str = "") -> Q | None:
@@ -167,3 +175,34 @@ rules.add_perm("library.view_adjustment_round", in_scope)
 rules.add_perm("library.open_adjustment_round", is_province_authority)
 rules.add_perm("library.change_adjustment_round", is_province_authority & own_round)
 rules.add_perm("library.decide_adjustment", is_ministry)
+# ---- quarterly updates (issue 10 §3; seed 004 §二（三）) -----------------------------------------------------
+# The host organisation's applicants edit and submit their platform's update; the provincial authority over
+# the platform's division (and the ministry) reviews it; every authority reads the dashboard of its subtree.
+register_scope(QuarterlyUpdate)(_scoped("platform__"))
+register_scope(UpdateReminder)(_scoped("platform__"))
+
+
+@rules.predicate
+def holds_update(user: Any, update: QuarterlyUpdate | None) -> bool:
+    return update is not None and bool(holds_platform(user, update.platform))
+
+
+@rules.predicate
+def update_editable(user: Any, update: QuarterlyUpdate | None) -> bool:
+    return update is not None and update.status in ("draft", "returned")
+
+
+@rules.predicate
+def reviews_update(user: Any, update: QuarterlyUpdate | None) -> bool:
+    """The provincial authority over the update's platform, or the ministry."""
+    if update is None:
+        return False
+    return bool(province_of(user, update.platform)) or (is_ministry(user) and bool(in_scope(user, update.platform)))
+
+
+rules.add_perm("library.start_update", holds_platform & is_active)
+rules.add_perm("library.change_update", holds_update & update_editable)
+rules.add_perm("library.view_update", in_scope)
+rules.add_perm("library.review_update", reviews_update)
+rules.add_perm("library.view_update_dashboard", is_authority | is_system_admin | is_applicant)
+rules.add_perm("library.remind_updates", is_province_authority | is_ministry)

@@ -27,6 +27,7 @@ OTHER_MODELS = {
     "library/domain/lifecycle.py": {"current", "platform", "report"},  # PilotPlatform removal, ChangeReport
     "library/domain/import_platforms.py": {"platform"},  # PilotPlatform (the platform list import)
     "library/domain/adjustment.py": {"current", "proposal", "platform"},  # AdjustmentRound/Proposal, PilotPlatform
+    "library/domain/quarterly_update.py": {"current"},  # QuarterlyUpdate (one function per change)
 }
 
 

@@ -165,6 +165,8 @@ CELERY_BEAT_SCHEDULE = {
     "deadline-reminders": {"task": "zhongshi.reviews.tasks.send_deadline_reminders_task",
                            "schedule": 24 * 3600, "options": {"expires": 3600}},
     "close-ended-notices": {"task": "zhongshi.reviews.tasks.close_ended_notices_task", "schedule": 3600},
+    "update-reminders": {"task": "zhongshi.library.tasks.send_update_reminders_task",
+                         "schedule": 24 * 3600, "options": {"expires": 3600}},
 }
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="zhongshi.core.mail.StderrEmailBackend")
