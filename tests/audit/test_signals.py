@@ -45,6 +45,7 @@ def test_creating_a_host_org_records_every_field():
         "decided_at": None,
         "decision_reason": "",
         "created_at": org.created_at.isoformat(),
+        "ministry_affiliated": False,
     }
     assert entry.scope_path == DONGHU_PATH
     assert entry.target_repr == "审计测试有限公司"

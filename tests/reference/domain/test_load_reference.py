@@ -67,8 +67,9 @@ def test_load_returns_the_item_count_of_every_vocabulary():
     assert counts["cluster_zhejiang_415x"] == 17
     assert counts["unit_type"] == 6
     assert counts["verification_kind"] == 5
-    assert len(counts) == 16
-    assert Vocabulary.objects.count() == 16
+    assert counts["removal_cause"] == 8
+    assert len(counts) == 17
+    assert Vocabulary.objects.count() == 17
 
 
 def test_reloading_is_idempotent():

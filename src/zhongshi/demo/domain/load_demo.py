@@ -118,9 +118,10 @@ def load_demo() -> list[DemoLogin]:
     register_example_org()
     grant_demo_extensions()
     load_demo_applications()
-    from zhongshi.demo.domain.load_library import load_demo_platforms
+    from zhongshi.demo.domain.load_library import load_demo_platforms, load_demo_updates
 
     load_demo_platforms()
+    load_demo_updates()
     return logins
 
 
