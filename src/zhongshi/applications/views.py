@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
+from zhongshi.applications.domain.barriers import find_barriers
 from zhongshi.applications.domain.check_registration import fill_registration, registered_paths
 from zhongshi.applications.domain.edit_application import StaleRevisionError, create_application, save_answers
 from zhongshi.applications.domain.evidence import ACCEPTED, add_evidence, remove_evidence
@@ -81,8 +82,10 @@ class ApplicationStartView(ProtectedMixin, View):
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
         call = self.get_call()
         existing = Application.objects.filter(call=call, host_org_id=request.user.host_org_id).order_by("-pk")
+        # a barrier (the ban after a removal, a nomination's required tier) is said before the button, not after
+        barriers = [reason for _code, reason in find_barriers(request.user.host_org.credit_code, call=call)]
         return render(request, "applications/application_start.html",
-                      {"call": call, "form": load_form(call.form_code), "existing": existing})
+                      {"call": call, "form": load_form(call.form_code), "existing": existing, "barriers": barriers})
 
     def post(self, request: HttpRequest, code: str) -> HttpResponse:
         call = self.get_call()
