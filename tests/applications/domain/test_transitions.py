@@ -28,6 +28,8 @@ OTHER_MODELS = {
     "library/domain/import_platforms.py": {"platform"},  # PilotPlatform (the platform list import)
     "library/domain/adjustment.py": {"current", "proposal", "platform"},  # AdjustmentRound/Proposal, PilotPlatform
     "library/domain/quarterly_update.py": {"current"},  # QuarterlyUpdate (one function per change)
+    "experts/domain/assign_experts.py": {"assignment"},  # Assignment (the experts' own workflow)
+    "experts/domain/score_sheets.py": {"sheet"},  # ScoreSheet
 }
 
 

@@ -61,10 +61,11 @@ def _field(target_type: str, key: str) -> models.Field[Any, Any] | None:
 
 def field_label(target_type: str, key: str) -> str:
     """The Chinese label of a model field (its ``verbose_name``), else the key itself. A field that names
-    no verbose_name (Django's default, ``host org``) is looked up in the catalogue all the same."""
+    no verbose_name (Django's default, ``host org``) is looked up in the catalogue all the same, and so is the
+    key of an event about no one record (an import's counts: ``created``, ``updated`` …)."""
     field = _field(target_type, key)
     if field is None:
-        return key
+        return _(key) if key else key
     label = field.verbose_name
     return str(label) if isinstance(label, Promise) else _(str(label))
 
