@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
-exec .venv/bin/python -m pytest -q "$@"
+# Two workers (pytest-xdist), each test module on one worker so that a module's server or demo database is made
+# once; `-n 0` runs everything in one process.
+exec .venv/bin/python -m pytest -q -n 2 --dist loadscope "$@"

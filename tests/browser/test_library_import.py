@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.browser.conftest import browser, live_url, page  # noqa: F401  (the browser fixtures)
 from tests.library.io.conftest import CODE_A
 from zhongshi.library.interfaces.platform_xlsx import PLATFORM_COLUMNS, SERVICE_COLUMNS
 
@@ -33,14 +32,14 @@ def workbook(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def shoot(page, name: str) -> None:  # noqa: F811
+def shoot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     for width in (1366, 768):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
 
 
-def test_upload_preview_errors_then_confirm(live_url, page, tmp_path):  # noqa: F811
+def test_upload_preview_errors_then_confirm(live_url, page, tmp_path):
     page.goto(f"{live_url}/accounts/login/")
     page.get_by_label("用户名").fill("hubei")
     page.get_by_label("密码").fill("Zhongshi@2026")
