@@ -29,7 +29,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
 
-from datagen import _host_orgs, example_answers, varied  # noqa: E402 - the shared generator
+from datagen import _host_orgs, example_answers, in_fresh_database, varied  # noqa: E402 - the shared generator
 
 CLUSTERS = ["光电子信息", "激光", "汽车", "生物医药", "高端装备", "新材料", "集成电路", "北斗", "节能环保", "数字创意"]
 RUNS = 3
@@ -52,18 +51,7 @@ def main() -> int:
     parser.add_argument("--per-item", type=int, default=7)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        return run(args.applications, args.experts, args.per_item)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return in_fresh_database(lambda: run(args.applications, args.experts, args.per_item))
 
 
 def timed(function: Any) -> float:

@@ -34,6 +34,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from datagen import in_fresh_database  # noqa: E402 - the shared helpers (benchmarks/datagen.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
 
 DISTRICTS = ("420102", "420106", "420111", "420115", "420171", "420502", "420503", "420602", "420606")
@@ -86,18 +90,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        return run(args.count, args.services, args.runs)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return in_fresh_database(lambda: run(args.count, args.services, args.runs))
 
 
 def run(count: int, services: int, runs: int) -> int:

@@ -23,7 +23,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +30,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from datagen import in_fresh_database  # noqa: E402 - the shared helpers (benchmarks/datagen.py)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
 
 DISTRICTS = ("420171", "420111", "420115", "420102", "420106", "420502", "420503", "420602", "420606")
@@ -191,18 +194,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        print(json.dumps(run(args.count, args.runs), ensure_ascii=False, indent=1))
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    in_fresh_database(lambda: print(json.dumps(run(args.count, args.runs), ensure_ascii=False, indent=1)))
     return 0
 
 

@@ -24,7 +24,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhongshi.config.django.test")
 
-from datagen import example_answers, varied  # noqa: E402 - the shared generator (benchmarks/datagen.py)
+from datagen import example_answers, in_fresh_database, varied  # noqa: E402 - the shared generator (benchmarks/datagen.py)
 
 THRESHOLDS = (1300, 1000, 1300)
 BATCH = 1000
@@ -44,18 +43,7 @@ def main() -> int:
     parser.add_argument("--answers", choices=["full", "figures"], default="full")
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        return run(args.count, figures=args.answers == "figures", answers=args.answers)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return in_fresh_database(lambda: run(args.count, figures=args.answers == "figures", answers=args.answers))
 
 
 def run(count: int, *, figures: bool, answers: str) -> int:

@@ -48,6 +48,25 @@ STATUSES = (  # (status, current level, share)
 )
 
 
+def in_fresh_database(run: Any) -> Any:
+    """Set Django up, call ``run()`` in a fresh database (a temporary SQLite file, or ``test_<name>`` on the
+    server of DATABASE_URL) and drop it afterwards: the benchmarks never touch a real database."""
+    import tempfile
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(Path(tempfile.mkdtemp(prefix="zhongshi-bench-")) / "db.sqlite3")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        return run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
 def example_answers() -> dict[str, Any]:
     data: dict[str, Any] = json.loads((ROOT / "examples" / "hubei-2026-complete.json").read_text(encoding="utf-8"))
     return data
