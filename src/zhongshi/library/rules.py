@@ -16,6 +16,7 @@ from zhongshi.core.permissions import register_scope
 from zhongshi.core.predicates import (
     in_scope,
     is_applicant,
+    is_approved_applicant,
     is_authority,
     is_city_authority,
     is_ministry,
@@ -200,8 +201,9 @@ def reviews_update(user: Any, update: QuarterlyUpdate | None) -> bool:
     return bool(province_of(user, update.platform)) or (is_ministry(user) and bool(in_scope(user, update.platform)))
 
 
-rules.add_perm("library.start_update", holds_platform & is_active)
-rules.add_perm("library.change_update", holds_update & update_editable)
+# Only an approved host organisation changes data, as with its applications (applications/rules.py).
+rules.add_perm("library.start_update", is_approved_applicant & holds_platform & is_active)
+rules.add_perm("library.change_update", is_approved_applicant & holds_update & update_editable)
 rules.add_perm("library.view_update", in_scope)
 rules.add_perm("library.review_update", reviews_update)
 rules.add_perm("library.view_update_dashboard", is_authority | is_system_admin | is_applicant)

@@ -199,3 +199,13 @@ def test_who_may_edit_and_review(roles, platform) -> None:
         save_update(user=roles["applicant"], update=update, answers=update.answers, base_revision=update.revision)
     assert accept_update(user=roles["ministry"], update=update).decided_by == roles["ministry"]
     assert update.submitted_at + timedelta(0) == at(Q1_OPEN)
+
+
+@pytest.mark.django_db
+def test_a_host_organisation_whose_approval_was_withdrawn_cannot_update(roles, platform) -> None:
+    host_org = roles["applicant"].host_org
+    host_org.status = "pending"
+    host_org.save()
+    roles["applicant"].refresh_from_db()
+    with pytest.raises(NotAllowed):
+        start_update(user=roles["applicant"], platform=platform, today=Q1_OPEN)
